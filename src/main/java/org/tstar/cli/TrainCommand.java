@@ -1,0 +1,122 @@
+package org.tstar.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tstar.InvalidInputException;
+import org.tstar.data.DataSource;
+import org.tstar.data.DataSplit;
+import org.tstar.data.PcaFeatures;
+import org.tstar.data.RandomReluFeatures;
+import org.tstar.data.StratifiedSplit;
+import org.tstar.model.HeadSpec;
+import org.tstar.model.PreparedSplit;
+import org.tstar.model.TemperatureScale;
+import org.tstar.model.TemperatureTrainer;
+import org.tstar.model.TrainingRecipe;
+import org.tstar.model.TrialResult;
+import org.tstar.model.UpdaterKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tstar train}: trains one head at a list of temperatures and prints what each reached. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a classifier head at several softmax temperatures and print the accuracies.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "digits", description = "Data SPEC (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--temperatures", defaultValue = "0.1,0.3,1,3,10", split = ",",
+            description = "Temperatures to train at (default: ${DEFAULT-VALUE}).")
+    List<String> temperatures;
+
+    @Option(names = "--head", defaultValue = "linear", description = "linear, mlp or cosine (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @Option(names = "--hidden", split = ",", description = "Hidden widths for mlp/cosine heads, e.g. 128,64.")
+    List<Integer> hidden = new ArrayList<>();
+
+    @Option(names = "--no-batch-norm", description = "Leave out the BatchNormalization layer before the output.")
+    boolean noBatchNorm;
+
+    @Option(names = "--rescaled-loss", description = "Train on cross-entropy × T (CE divided by the inverse temperature).")
+    boolean rescaledLoss;
+
+    @Option(names = "--feature-map", description = "relu:WIDTH or pca:WIDTH, applied before the head.")
+    String featureMap;
+
+    @Option(names = "--updater", defaultValue = "adam") String updater;
+    @Option(names = "--learning-rate", defaultValue = "0.001") double learningRate;
+    @Option(names = "--epochs", defaultValue = "10") int epochs;
+    @Option(names = "--batch-size", defaultValue = "64") int batchSize;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+
+    @Option(names = "--verbose", description = "Log at info level and show stack traces.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        List<Double> ts = parseTemperatures();
+        HeadSpec headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, !noBatchNorm, rescaledLoss);
+        TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(updater), learningRate, epochs, batchSize, seed);
+        DataSplit split = DataSource.parse(data).load(new StratifiedSplit(0.6, 0.2, 0.2, seed)).standardized();
+        if (featureMap != null) {
+            split = parseFeatureMap(featureMap, seed).apply(split).standardized();
+        }
+        PreparedSplit prepared = PreparedSplit.of(split);
+        TemperatureTrainer trainer = new TemperatureTrainer(headSpec, recipe);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("data %s: %d train / %d validation / %d test, M = %d, C = %d; head %s; %s lr %s, %d epochs%n",
+                data, split.train().rows(), split.validation().rows(), split.test().rows(),
+                headSpec.featureWidth(split.width()), split.classCount(), headSpec, recipe.updater().name().toLowerCase(),
+                learningRate, epochs);
+        out.printf("%10s  %8s  %8s  %8s  %7s  %s%n", "T", "val_acc", "val_loss", "test_acc", "seconds", "status");
+        for (double t : ts) {
+            TrialResult r = trainer.train(prepared, t);
+            out.printf("%10.4g  %8.4f  %8.4f  %8.4f  %7.2f  %s%n", t, r.validationAccuracy(), r.validationLoss(),
+                    r.testAccuracy(), r.seconds(), r.completed() ? "completed" : "failed: " + r.failureReason());
+        }
+        return 0;
+    }
+
+    private List<Double> parseTemperatures() {
+        List<Double> out = new ArrayList<>();
+        for (String text : temperatures) {
+            double t;
+            try {
+                t = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--temperatures: '" + text + "' is not a number");
+            }
+            try {
+                out.add(TemperatureScale.requireValid(t));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--temperatures: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static org.tstar.data.FeatureMap parseFeatureMap(String text, long seed) {
+        String[] parts = text.split(":", 2);
+        int width;
+        try {
+            width = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            width = -1;
+        }
+        if (width < 1) {
+            throw new InvalidInputException("--feature-map: '" + text + "' is not relu:WIDTH or pca:WIDTH with WIDTH ≥ 1");
+        }
+        return switch (parts[0]) {
+            case "relu" -> new RandomReluFeatures(width, seed);
+            case "pca" -> new PcaFeatures(width, seed);
+            default -> throw new InvalidInputException("--feature-map: unknown map '" + parts[0] + "' (relu or pca)");
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package org.tstar.model;
+
+/**
+ * What one training run at one temperature produced and cost.
+ *
+ * <p>Compute: {@code samplePasses} = epochs × training rows (each a forward and backward pass of one sample);
+ * {@code flops} = 6 × trainable parameters × sample passes, the usual dense-network estimate (2 FLOPs per
+ * parameter forward, 4 backward); evaluation passes are not counted. {@code validationLoss} is the mean
+ * cross-entropy of the tempered softmax on the validation part (the plain CE even when the head trains on the
+ * rescaled loss, so losses are comparable across temperatures).
+ */
+public record TrialResult(double temperature, TrialStatus status, String failureReason, int epochs,
+                          long samplePasses, double seconds, double flops, double validationAccuracy,
+                          double validationLoss, double testAccuracy) {
+
+    public boolean completed() {
+        return status == TrialStatus.COMPLETED;
+    }
+
+    public static TrialResult failed(double temperature, String reason, int epochs, long samplePasses,
+                                     double seconds, double flops) {
+        return new TrialResult(temperature, TrialStatus.FAILED, reason, epochs, samplePasses, seconds, flops,
+                Double.NaN, Double.NaN, Double.NaN);
+    }
+}
