@@ -51,8 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     String featureMap;
 
     @Option(names = "--updater", defaultValue = "adam") String updater;
-    @Option(names = "--learning-rate", defaultValue = "0.001") double learningRate;
-    @Option(names = "--epochs", defaultValue = "10") int epochs;
+    @Option(names = "--learning-rate", defaultValue = "0.01") double learningRate;
+    @Option(names = "--epochs", defaultValue = "20") int epochs;
     @Option(names = "--batch-size", defaultValue = "64") int batchSize;
     @Option(names = "--seed", defaultValue = "42") long seed;
 

