@@ -1,0 +1,48 @@
+package org.tstar.estimate;
+
+import org.tstar.InvalidInputException;
+
+/**
+ * The training-free temperature estimate T̂* = clip(α√M + β + γ·ln csg + δ·ln C) for a head whose output layer is
+ * fed by M features (standardized by BatchNormalization) on a task with C classes and difficulty csg.
+ */
+public final class AnalyticalTemperature {
+    /** csg is floored here before its logarithm: a perfectly separable task has csg = 0. */
+    static final double MIN_CSG = 1e-6;
+
+    private AnalyticalTemperature() {
+    }
+
+    /**
+     * Every term of the estimate, separately. {@code unclipped} = widthTerm + intercept + difficultyTerm +
+     * classTerm; {@code temperature} is it clipped to the coefficients' bounds.
+     */
+    public record Estimate(int featureWidth, int classes, double csg, double widthTerm, double intercept,
+                           double difficultyTerm, double classTerm, double unclipped, double temperature,
+                           TemperatureCoefficients coefficients) {
+
+        public boolean clipped() {
+            return temperature != unclipped;
+        }
+    }
+
+    /** @param csg the task difficulty; ignored (may be NaN) when γ = 0 */
+    public static Estimate estimate(int featureWidth, int classes, double csg, TemperatureCoefficients k) {
+        if (featureWidth < 1) {
+            throw new InvalidInputException("estimate: feature width M must be ≥ 1, got " + featureWidth);
+        }
+        if (classes < 2) {
+            throw new InvalidInputException("estimate: number of classes C must be ≥ 2, got " + classes);
+        }
+        if (k.gamma() != 0 && !(csg >= 0)) {
+            throw new InvalidInputException("estimate: csg must be a number ≥ 0, got " + csg);
+        }
+        double widthTerm = k.alpha() * Math.sqrt(featureWidth);
+        double difficultyTerm = k.gamma() == 0 ? 0 : k.gamma() * Math.log(Math.max(MIN_CSG, csg));
+        double classTerm = k.delta() == 0 ? 0 : k.delta() * Math.log(classes);
+        double unclipped = widthTerm + k.beta() + difficultyTerm + classTerm;
+        double clippedValue = Math.min(k.maxTemperature(), Math.max(k.minTemperature(), unclipped));
+        return new Estimate(featureWidth, classes, csg, widthTerm, k.beta(), difficultyTerm, classTerm, unclipped,
+                clippedValue, k);
+    }
+}
