@@ -7,9 +7,8 @@ import java.util.concurrent.Callable;
 import org.tstar.InvalidInputException;
 import org.tstar.data.DataSource;
 import org.tstar.data.DataSplit;
-import org.tstar.data.PcaFeatures;
-import org.tstar.data.RandomReluFeatures;
 import org.tstar.data.StratifiedSplit;
+import org.tstar.data.TaskData;
 import org.tstar.model.HeadSpec;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureScale;
@@ -64,10 +63,8 @@ final class TrainCommand implements Callable<Integer> {
         List<Double> ts = parseTemperatures();
         HeadSpec headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, !noBatchNorm, rescaledLoss);
         TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(updater), learningRate, epochs, batchSize, seed);
-        DataSplit split = DataSource.parse(data).load(new StratifiedSplit(0.6, 0.2, 0.2, seed)).standardized();
-        if (featureMap != null) {
-            split = parseFeatureMap(featureMap, seed).apply(split).standardized();
-        }
+        DataSplit split = new TaskData(DataSource.parse(data), new StratifiedSplit(0.6, 0.2, 0.2, seed),
+                TaskData.parseFeatureMap(featureMap, seed, "--feature-map")).prepare();
         PreparedSplit prepared = PreparedSplit.of(split);
         TemperatureTrainer trainer = new TemperatureTrainer(headSpec, recipe);
         PrintWriter out = spec.commandLine().getOut();
@@ -100,23 +97,5 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    static org.tstar.data.FeatureMap parseFeatureMap(String text, long seed) {
-        String[] parts = text.split(":", 2);
-        int width;
-        try {
-            width = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
-        } catch (NumberFormatException e) {
-            width = -1;
-        }
-        if (width < 1) {
-            throw new InvalidInputException("--feature-map: '" + text + "' is not relu:WIDTH or pca:WIDTH with WIDTH ≥ 1");
-        }
-        return switch (parts[0]) {
-            case "relu" -> new RandomReluFeatures(width, seed);
-            case "pca" -> new PcaFeatures(width, seed);
-            default -> throw new InvalidInputException("--feature-map: unknown map '" + parts[0] + "' (relu or pca)");
-        };
     }
 }

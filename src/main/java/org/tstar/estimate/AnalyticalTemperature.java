@@ -1,6 +1,7 @@
 package org.tstar.estimate;
 
 import org.tstar.InvalidInputException;
+import org.tstar.data.FeatureSet;
 
 /**
  * The training-free temperature estimate T̂* = clip(α√M + β + γ·ln csg + δ·ln C) for a head whose output layer is
@@ -24,6 +25,16 @@ public final class AnalyticalTemperature {
         public boolean clipped() {
             return temperature != unclipped;
         }
+    }
+
+    /**
+     * The estimate for a task: csg is measured on {@code features} (the training part, as the head will see it).
+     * For an MLP head the features feeding the output layer do not exist before training, so the difficulty is
+     * measured on the head's input features while M is the last hidden width.
+     */
+    public static Estimate estimate(int featureWidth, FeatureSet features, TemperatureCoefficients k,
+                                    CumulativeSpectralGradient csg) {
+        return estimate(featureWidth, features.classCount(), csg.compute(features).csg(), k);
     }
 
     /** @param csg the task difficulty; ignored (may be NaN) when γ = 0 */
