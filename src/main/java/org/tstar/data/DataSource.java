@@ -14,7 +14,12 @@ import org.tstar.InvalidInputException;
 public sealed interface DataSource {
 
     /** Loads the data and divides it into train, validation and test parts. */
-    DataSplit load(StratifiedSplit split);
+    default DataSplit load(StratifiedSplit split) {
+        return split.split(loadAll());
+    }
+
+    /** All rows the source offers for training (for IDX with test files: the training files only). */
+    FeatureSet loadAll();
 
     /** The SPEC string this source was parsed from, in canonical form. */
     String spec();
@@ -42,8 +47,8 @@ public sealed interface DataSource {
     /** The bundled UCI optical digits. */
     record Digits() implements DataSource {
         @Override
-        public DataSplit load(StratifiedSplit split) {
-            return split.split(BundledDigits.load());
+        public FeatureSet loadAll() {
+            return BundledDigits.load();
         }
 
         @Override
@@ -65,8 +70,13 @@ public sealed interface DataSource {
         }
 
         @Override
+        public FeatureSet loadAll() {
+            return IdxLoader.load(trainImages, trainLabels);
+        }
+
+        @Override
         public DataSplit load(StratifiedSplit split) {
-            FeatureSet train = IdxLoader.load(trainImages, trainLabels);
+            FeatureSet train = loadAll();
             if (testImages == null) {
                 return split.split(train);
             }
@@ -105,8 +115,8 @@ public sealed interface DataSource {
         }
 
         @Override
-        public DataSplit load(StratifiedSplit split) {
-            return split.split(CsvFeatureLoader.load(file, labelColumn));
+        public FeatureSet loadAll() {
+            return CsvFeatureLoader.load(file, labelColumn);
         }
 
         @Override
@@ -158,8 +168,8 @@ public sealed interface DataSource {
         }
 
         @Override
-        public DataSplit load(StratifiedSplit split) {
-            return split.split(mixture.generate());
+        public FeatureSet loadAll() {
+            return mixture.generate();
         }
 
         @Override

@@ -71,6 +71,39 @@ class BadInputTest {
         assertThat(message).startsWith("tstar: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    static Stream<Arguments> estimateCases() throws IOException {
+        String d = dir.toString();
+        Files.writeString(dir.resolve("missing-delta.yaml"), "alpha: 0.7\nbeta: -4\ngamma: 0\nminTemperature: 0.1\nmaxTemperature: 10\n");
+        Files.writeString(dir.resolve("text-alpha.yaml"),
+                "alpha: big\nbeta: -4\ngamma: 0\ndelta: 0\nminTemperature: 0.1\nmaxTemperature: 10\n");
+        Files.writeString(dir.resolve("one-class.csv"), "a,label\n1,x\n2,x\n3,x\n");
+        StringBuilder few = new StringBuilder("a,label\n");
+        for (int i = 0; i < 40; i++) {
+            few.append(i % 7).append(i < 37 ? ",common\n" : ",rare\n");
+        }
+        Files.writeString(dir.resolve("few.csv"), few);
+        return Stream.of(
+                Arguments.of(new String[] {"--coefficients", d + "/missing-delta.yaml"}, "missing field 'delta'"),
+                Arguments.of(new String[] {"--coefficients", d + "/text-alpha.yaml"}, "'alpha' is 'big', not a number"),
+                Arguments.of(new String[] {"--coefficients", d + "/absent.yaml"}, "no such coefficients file"),
+                Arguments.of(new String[] {"--head", "mlp", "--hidden", "0"}, "widths must be ≥ 1, got 0"),
+                Arguments.of(new String[] {"--data", "csv:" + d + "/one-class.csv"}, "needs at least 2 classes, found 1"),
+                Arguments.of(new String[] {"--data", "csv:" + d + "/nan.csv"}, "NaN is not finite"),
+                Arguments.of(new String[] {"--data", "csv:" + d + "/few.csv", "--csg-neighbours", "3"},
+                        "'rare' has 1 samples"));
+    }
+
+    @ParameterizedTest(name = "estimate {1}")
+    @MethodSource("estimateCases")
+    void estimateRefusesWithOneLine(String[] args, String expected) {
+        StringWriter err = new StringWriter();
+        String[] full = Stream.concat(Stream.of("estimate"), Stream.of(args)).toArray(String[]::new);
+        int code = TstarCommand.execute(full, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains(expected).doesNotContain("\tat ");
+    }
+
     @ParameterizedTest(name = "flag: {0}")
     @MethodSource("flags")
     void badFlagsAreOneLineToo(String flag, String value) {

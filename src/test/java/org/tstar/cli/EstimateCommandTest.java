@@ -1,0 +1,44 @@
+package org.tstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/** {@code tstar estimate} as a user runs it: every term printed, and a JSON line that parses and adds up. */
+class EstimateCommandTest {
+
+    static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TstarCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void printsEveryTermAndTheProvenance() {
+        String text = run("estimate", "--data", "digits");
+        assertThat(text).contains("T̂* = 1.0852").contains("α√M").contains("β").contains("γ·ln csg")
+                .contains("δ·ln C").contains("M = 64").contains("C = 10").contains("csg = ")
+                .contains("Hasegawa & Sakai");
+    }
+
+    @Test
+    void jsonLineParsesAndItsTermsSumToTheUnclippedValue() throws Exception {
+        String line = run("estimate", "--data", "digits", "--feature-map", "relu:512", "--json").strip();
+        assertThat(line.lines()).hasSize(1);
+        Map<?, ?> json = new ObjectMapper().readValue(line, Map.class);
+        double sum = ((Number) json.get("widthTerm")).doubleValue() + ((Number) json.get("intercept")).doubleValue()
+                + ((Number) json.get("difficultyTerm")).doubleValue() + ((Number) json.get("classTerm")).doubleValue();
+        assertThat(((Number) json.get("unclipped")).doubleValue()).isCloseTo(sum, offset(1e-12));
+        assertThat(((Number) json.get("temperature")).doubleValue()).isCloseTo(11.674, offset(1e-3));
+        assertThat(json.get("M")).isEqualTo(512);
+        assertThat(((Number) json.get("csg")).doubleValue()).isPositive();
+        assertThat(((Map<?, ?>) json.get("provenance")).get("source")).asString().contains("Hasegawa");
+    }
+}
