@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.tstar.InvalidInputException;
 import org.tstar.data.DataSource;
 import org.tstar.data.DataSplit;
 import org.tstar.data.StratifiedSplit;
@@ -15,6 +16,7 @@ import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.HeadSpec;
+import org.tstar.search.SearchSpaceDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +28,14 @@ final class EstimateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "digits", description = "Data SPEC (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", description = "Data SPEC (default: digits).")
     String data;
 
-    @Option(names = "--coefficients", defaultValue = "paper",
-            description = "paper, fitted, or a coefficients YAML file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--space", description = "A search-space file: its data, head and coefficients.")
+    java.nio.file.Path space;
+
+    @Option(names = "--coefficients",
+            description = "paper, fitted, or a coefficients YAML file (default: the space's, else paper).")
     String coefficients;
 
     @Option(names = "--head", defaultValue = "linear", description = "linear, mlp or cosine (default: ${DEFAULT-VALUE}).")
@@ -62,11 +67,27 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TemperatureCoefficients k = TemperatureCoefficients.load(coefficients);
-        HeadSpec headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, true, false);
+        HeadSpec headSpec;
+        TaskData task;
+        String coefficientSet = coefficients;
+        if (space != null) {
+            if (data != null || featureMap != null) {
+                throw new InvalidInputException("estimate: give --space or --data/--feature-map, not both");
+            }
+            SearchSpaceDefinition definition = SearchSpaceDefinition.load(space);
+            headSpec = definition.head();
+            task = definition.data();
+            data = task.source().spec();
+            coefficientSet = coefficients != null ? coefficients : definition.analytical().coefficients();
+        } else {
+            headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, true, false);
+            task = new TaskData(DataSource.parse(data == null ? "digits" : data), new StratifiedSplit(0.6, 0.2, 0.2, seed),
+                    TaskData.parseFeatureMap(featureMap, seed, "--feature-map"));
+            data = task.source().spec();
+        }
+        TemperatureCoefficients k = TemperatureCoefficients.load(coefficientSet == null ? "paper" : coefficientSet);
         CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, seed);
-        DataSplit split = new TaskData(DataSource.parse(data), new StratifiedSplit(0.6, 0.2, 0.2, seed),
-                TaskData.parseFeatureMap(featureMap, seed, "--feature-map")).prepare();
+        DataSplit split = task.prepare();
         long start = System.nanoTime();
         int m = headSpec.featureWidth(split.width());
         AnalyticalTemperature.Estimate e = AnalyticalTemperature.estimate(m, split.train(), k, csg);

@@ -2,19 +2,13 @@ package org.tstar.estimate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.tstar.ConfigMap;
 import org.tstar.InvalidInputException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The coefficients of T̂* = clip(α√M + β + γ·ln csg + δ·ln C, [minTemperature, maxTemperature]) with their
@@ -61,32 +55,16 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
     }
 
     static TemperatureCoefficients parse(String text, String where) {
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw new InvalidInputException(where + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+        ConfigMap map = ConfigMap.parse(text, where).allowOnly(KEYS);
+        CoefficientProvenance provenance = new CoefficientProvenance(where, "unknown", "unknown", Double.NaN);
+        if (map.has("provenance")) {
+            ConfigMap p = map.map("provenance").allowOnly(PROVENANCE_KEYS);
+            provenance = new CoefficientProvenance(p.text("source", "unknown"), p.text("fittedOn", "unknown"),
+                    p.text("date", "unknown"), p.number("crossValidatedLogError", Double.NaN));
         }
-        if (!(document instanceof Map<?, ?> map)) {
-            throw new InvalidInputException(where + ": expected a mapping of alpha, beta, gamma, delta, …");
-        }
-        rejectUnknown(map, KEYS, where);
-        Object rawProvenance = map.get("provenance");
-        CoefficientProvenance provenance;
-        if (rawProvenance == null) {
-            provenance = new CoefficientProvenance(where, "unknown", "unknown", Double.NaN);
-        } else if (rawProvenance instanceof Map<?, ?> p) {
-            rejectUnknown(p, PROVENANCE_KEYS, where + ": provenance");
-            provenance = new CoefficientProvenance(text(p, "source", where), text(p, "fittedOn", where),
-                    text(p, "date", where), p.get("crossValidatedLogError") == null ? Double.NaN
-                    : number(p, "crossValidatedLogError", where + ": provenance"));
-        } else {
-            throw new InvalidInputException(where + ": field 'provenance' must be a mapping");
-        }
-        String name = map.get("name") == null ? where : String.valueOf(map.get("name"));
-        return new TemperatureCoefficients(name, number(map, "alpha", where), number(map, "beta", where),
-                number(map, "gamma", where), number(map, "delta", where), number(map, "minTemperature", where),
-                number(map, "maxTemperature", where), provenance);
+        return new TemperatureCoefficients(map.text("name", where), map.number("alpha"), map.number("beta"),
+                map.number("gamma"), map.number("delta"), map.number("minTemperature"), map.number("maxTemperature"),
+                provenance);
     }
 
     /** The YAML form {@link #load} reads back. */
@@ -102,46 +80,9 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
                 ? "  crossValidatedLogError: " + provenance.crossValidatedLogError() + "\n" : "");
     }
 
-    private static void rejectUnknown(Map<?, ?> map, Set<String> allowed, String where) {
-        Set<String> unknown = new TreeSet<>();
-        for (Object key : map.keySet()) {
-            if (!allowed.contains(String.valueOf(key))) {
-                unknown.add(String.valueOf(key));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(where + ": unknown field '" + unknown.iterator().next() + "' (allowed: "
-                    + String.join(", ", new TreeSet<>(allowed)) + ")");
-        }
-    }
-
-    private static double number(Map<?, ?> map, String key, String where) {
-        Object value = map.get(key);
-        if (value == null) {
-            throw new InvalidInputException(where + ": missing field '" + key + "'");
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new InvalidInputException(where + ": field '" + key + "' is '" + value + "', not a number");
-    }
-
-    private static String text(Map<?, ?> map, String key, String where) {
-        Object value = map.get(key);
-        return value == null ? "unknown" : String.valueOf(value);
-    }
-
     private static void requireFinite(String where, String field, double value) {
         if (!Double.isFinite(value)) {
             throw new InvalidInputException(where + ": field '" + field + "' must be finite, got " + value);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -83,8 +83,8 @@ class BadInputTest {
         }
         Files.writeString(dir.resolve("few.csv"), few);
         return Stream.of(
-                Arguments.of(new String[] {"--coefficients", d + "/missing-delta.yaml"}, "missing field 'delta'"),
-                Arguments.of(new String[] {"--coefficients", d + "/text-alpha.yaml"}, "'alpha' is 'big', not a number"),
+                Arguments.of(new String[] {"--coefficients", d + "/missing-delta.yaml"}, "delta: missing"),
+                Arguments.of(new String[] {"--coefficients", d + "/text-alpha.yaml"}, "alpha: 'big' is not a finite number"),
                 Arguments.of(new String[] {"--coefficients", d + "/absent.yaml"}, "no such coefficients file"),
                 Arguments.of(new String[] {"--head", "mlp", "--hidden", "0"}, "widths must be ≥ 1, got 0"),
                 Arguments.of(new String[] {"--data", "csv:" + d + "/one-class.csv"}, "needs at least 2 classes, found 1"),

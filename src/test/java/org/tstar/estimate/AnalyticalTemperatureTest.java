@@ -63,13 +63,13 @@ class AnalyticalTemperatureTest {
 
         Files.writeString(file, "alpha: 0.7\nbeta: -4\ngamma: 0\nminTemperature: 0.1\nmaxTemperature: 10\n");
         assertThatThrownBy(() -> TemperatureCoefficients.load(file.toString()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing field 'delta'");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("delta: missing");
         Files.writeString(file, "alpha: seven\nbeta: -4\ngamma: 0\ndelta: 0\nminTemperature: 0.1\nmaxTemperature: 10\n");
         assertThatThrownBy(() -> TemperatureCoefficients.load(file.toString()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'alpha' is 'seven', not a number");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("alpha: 'seven' is not a finite number");
         Files.writeString(file, "alpha: 1\nbeta: -4\ngamma: 0\ndelta: 0\nminTemperature: 0.1\nmaxTemperature: 10\nepsilon: 1\n");
         assertThatThrownBy(() -> TemperatureCoefficients.load(file.toString()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown field 'epsilon'");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("epsilon: unknown key");
         assertThatThrownBy(() -> TemperatureCoefficients.load(dir.resolve("absent.yaml").toString()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such coefficients file");
     }

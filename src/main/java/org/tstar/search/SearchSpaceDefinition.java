@@ -1,0 +1,132 @@
+package org.tstar.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.tstar.ConfigMap;
+import org.tstar.InvalidInputException;
+import org.tstar.data.DataSource;
+import org.tstar.data.StratifiedSplit;
+import org.tstar.data.TaskData;
+import org.tstar.model.HeadSpec;
+import org.tstar.model.TrainingRecipe;
+import org.tstar.model.UpdaterKind;
+
+/**
+ * A temperature search space as a user writes it in {@code search-spaces/*.yaml} (tstar's own schema, DESIGN §4,
+ * no class names): the task's data, head and recipe, the temperature range and grid, the analytical search's
+ * settings, the score and the parallelism. Every field is validated on load; unknown keys are refused by name.
+ */
+public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
+                                    TemperatureRange temperature, AnalyticalSettings analytical, Score score,
+                                    int parallelism) {
+
+    /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
+    public record TemperatureRange(double min, double max, int gridPoints) {
+    }
+
+    /**
+     * The analytical search's settings: coefficient set, range factor r (NaN: from the coefficients' CV error,
+     * else 2), trial budget and the bracket ratio at which refinement stops.
+     */
+    public record AnalyticalSettings(String coefficients, double range, int maxTrials, double tolerance) {
+    }
+
+    /** What a trial is judged by on the validation part. */
+    public enum Score { ACCURACY, LOSS }
+
+    private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
+            "score", "parallelism");
+
+    public static SearchSpaceDefinition load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such space file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    public static SearchSpaceDefinition parse(String text, String file) {
+        try {
+            return read(text, file);
+        } catch (InvalidInputException e) {
+            // Domain types (head, updater, split, data spec) do not know which file they came from.
+            throw e.getMessage().startsWith(file) ? e : new InvalidInputException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static SearchSpaceDefinition read(String text, String file) {
+        ConfigMap root = ConfigMap.parse(text, file).allowOnly(TOP);
+        String name = root.text("name");
+        root.check("name", name, name.matches("[A-Za-z0-9._-]{1,80}"), "must be 1-80 letters, digits, '.', '_' or '-'");
+
+        ConfigMap data = root.map("data").allowOnly(Set.of("source", "split", "featureMap"));
+        DataSource source = DataSource.parse(data.text("source"));
+        StratifiedSplit split = StratifiedSplit.standard();
+        if (data.has("split")) {
+            ConfigMap s = data.map("split").allowOnly(Set.of("train", "validation", "test", "seed"));
+            split = new StratifiedSplit(s.number("train"), s.number("validation"), s.number("test"), s.whole("seed", 42));
+        }
+        TaskData task = new TaskData(source, split, null);
+        if (data.has("featureMap")) {
+            ConfigMap f = data.map("featureMap").allowOnly(Set.of("type", "dim", "seed"));
+            long dim = f.whole("dim");
+            f.check("dim", dim, dim >= 1 && dim <= 65_536, "must be in 1..65536");
+            task = new TaskData(source, split, TaskData.featureMap(f.text("type"), (int) dim, f.whole("seed", 0),
+                    file + ": data.featureMap.type"));
+        }
+
+        ConfigMap model = root.map("model").allowOnly(Set.of("head", "hidden", "batchNormBeforeOutput", "rescaledLoss"));
+        HeadSpec head = new HeadSpec(HeadSpec.parseType(model.text("head")), model.wholeList("hidden"),
+                model.flag("batchNormBeforeOutput", true), model.flag("rescaledLoss", false));
+
+        ConfigMap training = root.map("training").allowOnly(Set.of("updater", "learningRate", "epochs", "batchSize", "seed"));
+        long epochs = training.whole("epochs");
+        training.check("epochs", epochs, epochs >= 1 && epochs <= 10_000, "must be in 1..10000");
+        long batch = training.whole("batchSize");
+        training.check("batchSize", batch, batch >= 1 && batch <= 1_000_000, "must be in 1..1000000");
+        double learningRate = training.number("learningRate");
+        training.check("learningRate", learningRate, learningRate > 0, "must be > 0");
+        TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(training.text("updater")), learningRate,
+                (int) epochs, (int) batch, training.whole("seed", 42));
+
+        ConfigMap t = root.map("temperature").allowOnly(Set.of("min", "max", "grid"));
+        double min = t.number("min");
+        t.check("min", min, min > 0, "must be > 0");
+        double max = t.number("max");
+        t.check("max", max, max > min, "must be greater than temperature.min (" + min + ")");
+        long grid = t.whole("grid");
+        t.check("grid", grid, grid >= 2 && grid <= 1000, "must be in 2..1000");
+
+        AnalyticalSettings analytical = new AnalyticalSettings("paper", Double.NaN, 8, 1.25);
+        if (root.has("analytical")) {
+            ConfigMap a = root.map("analytical").allowOnly(Set.of("coefficients", "range", "maxTrials", "tolerance"));
+            double range = a.number("range", Double.NaN);
+            if (a.has("range")) {
+                a.check("range", range, range > 1 && range <= 100, "must be in (1, 100]");
+            }
+            long maxTrials = a.whole("maxTrials", 8);
+            a.check("maxTrials", maxTrials, maxTrials >= 1 && maxTrials <= 1000, "must be in 1..1000");
+            double tolerance = a.number("tolerance", 1.25);
+            a.check("tolerance", tolerance, tolerance > 1 && tolerance <= 10, "must be in (1, 10]");
+            analytical = new AnalyticalSettings(a.text("coefficients", "paper"), range, (int) maxTrials, tolerance);
+        }
+
+        String scoreText = root.text("score", "accuracy");
+        Score score = switch (scoreText) {
+            case "accuracy" -> Score.ACCURACY;
+            case "loss" -> Score.LOSS;
+            default -> throw new InvalidInputException(file + ": score: '" + scoreText + "' is not accuracy or loss");
+        };
+        long parallelism = root.whole("parallelism", 1);
+        root.check("parallelism", parallelism, parallelism >= 1 && parallelism <= 64, "must be in 1..64");
+        return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
+                analytical, score, (int) parallelism);
+    }
+}
