@@ -88,17 +88,4 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         java.util.Arrays.sort(sample);
         return sample;
     }
-
-    /** Share of the total variance the kept components explain. */
-    public double explainedFraction() {
-        double total = 0;
-        double kept = 0;
-        for (int i = 0; i < explainedVariance.length; i++) {
-            total += explainedVariance[i];
-            if (i < components.length) {
-                kept += explainedVariance[i];
-            }
-        }
-        return total > 0 ? kept / total : 0;
-    }
 }

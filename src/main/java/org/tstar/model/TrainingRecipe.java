@@ -19,9 +19,4 @@ public record TrainingRecipe(UpdaterKind updater, double learningRate, int epoch
             throw new InvalidInputException("training.batchSize: must be ≥ 1, got " + batchSize);
         }
     }
-
-    /** Adam at 1e-2, 20 epochs, batch 64, seed 42: enough to fit the bundled digits with a linear head. */
-    public static TrainingRecipe standard() {
-        return new TrainingRecipe(UpdaterKind.ADAM, 1e-2, 20, 64, 42);
-    }
 }
