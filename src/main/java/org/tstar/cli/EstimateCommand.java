@@ -1,16 +1,12 @@
 package org.tstar.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.tstar.InvalidInputException;
-import org.tstar.data.DataSource;
 import org.tstar.data.DataSplit;
-import org.tstar.data.StratifiedSplit;
 import org.tstar.data.TaskData;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
@@ -28,8 +24,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", description = "Data SPEC (default: digits).")
-    String data;
+    @picocli.CommandLine.Mixin
+    TaskOptions task;
+
+    /** The data spec as printed, from the space file or the command line. */
+    private String data;
 
     @Option(names = "--space", description = "A search-space file: its data, head and coefficients.")
     java.nio.file.Path space;
@@ -37,15 +36,6 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--coefficients",
             description = "paper, fitted, or a coefficients YAML file (default: the space's, else paper).")
     String coefficients;
-
-    @Option(names = "--head", defaultValue = "linear", description = "linear, mlp or cosine (default: ${DEFAULT-VALUE}).")
-    String head;
-
-    @Option(names = "--hidden", split = ",", description = "Hidden widths; M is the last one.")
-    List<Integer> hidden = new ArrayList<>();
-
-    @Option(names = "--feature-map", description = "relu:WIDTH or pca:WIDTH, applied before the head.")
-    String featureMap;
 
     @Option(names = "--csg-samples", defaultValue = "250", description = "CSG samples per class m (default: ${DEFAULT-VALUE}).")
     int csgSamples;
@@ -57,8 +47,6 @@ final class EstimateCommand implements Callable<Integer> {
             description = "PCA dimensions CSG works in, 0 for none (default: ${DEFAULT-VALUE}).")
     int csgDims;
 
-    @Option(names = "--seed", defaultValue = "42") long seed;
-
     @Option(names = "--json", description = "Print one machine-readable JSON line.")
     boolean json;
 
@@ -68,26 +56,24 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HeadSpec headSpec;
-        TaskData task;
+        TaskData taskData;
         String coefficientSet = coefficients;
         if (space != null) {
-            if (data != null || featureMap != null) {
+            if (task.describesData()) {
                 throw new InvalidInputException("estimate: give --space or --data/--feature-map, not both");
             }
             SearchSpaceDefinition definition = SearchSpaceDefinition.load(space);
             headSpec = definition.head();
-            task = definition.data();
-            data = task.source().spec();
+            taskData = definition.data();
             coefficientSet = coefficients != null ? coefficients : definition.analytical().coefficients();
         } else {
-            headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, true, false);
-            task = new TaskData(DataSource.parse(data == null ? "digits" : data), new StratifiedSplit(0.6, 0.2, 0.2, seed),
-                    TaskData.parseFeatureMap(featureMap, seed, "--feature-map"));
-            data = task.source().spec();
+            headSpec = task.head(true, false);
+            taskData = task.task();
         }
+        data = taskData.source().spec();
         TemperatureCoefficients k = TemperatureCoefficients.load(coefficientSet == null ? "paper" : coefficientSet);
-        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, seed);
-        DataSplit split = task.prepare();
+        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
+        DataSplit split = taskData.prepare();
         long start = System.nanoTime();
         int m = headSpec.featureWidth(split.width());
         AnalyticalTemperature.Estimate e = AnalyticalTemperature.estimate(m, split.train(), k, csg);

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tstar.InvalidInputException;
-import org.tstar.data.DataSource;
 import org.tstar.data.DataSplit;
-import org.tstar.data.StratifiedSplit;
 import org.tstar.data.TaskData;
 import org.tstar.model.HeadSpec;
 import org.tstar.model.PreparedSplit;
@@ -27,18 +25,12 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "digits", description = "Data SPEC (default: ${DEFAULT-VALUE}).")
-    String data;
+    @picocli.CommandLine.Mixin
+    TaskOptions task;
 
     @Option(names = "--temperatures", defaultValue = "0.1,0.3,1,3,10", split = ",",
             description = "Temperatures to train at (default: ${DEFAULT-VALUE}).")
     List<String> temperatures;
-
-    @Option(names = "--head", defaultValue = "linear", description = "linear, mlp or cosine (default: ${DEFAULT-VALUE}).")
-    String head;
-
-    @Option(names = "--hidden", split = ",", description = "Hidden widths for mlp/cosine heads, e.g. 128,64.")
-    List<Integer> hidden = new ArrayList<>();
 
     @Option(names = "--no-batch-norm", description = "Leave out the BatchNormalization layer before the output.")
     boolean noBatchNorm;
@@ -46,14 +38,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rescaled-loss", description = "Train on cross-entropy × T (CE divided by the inverse temperature).")
     boolean rescaledLoss;
 
-    @Option(names = "--feature-map", description = "relu:WIDTH or pca:WIDTH, applied before the head.")
-    String featureMap;
-
     @Option(names = "--updater", defaultValue = "adam") String updater;
     @Option(names = "--learning-rate", defaultValue = "0.01") double learningRate;
     @Option(names = "--epochs", defaultValue = "20") int epochs;
     @Option(names = "--batch-size", defaultValue = "64") int batchSize;
-    @Option(names = "--seed", defaultValue = "42") long seed;
 
     @Option(names = "--verbose", description = "Log at info level and show stack traces.")
     boolean verbose;
@@ -61,15 +49,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Double> ts = parseTemperatures();
-        HeadSpec headSpec = new HeadSpec(HeadSpec.parseType(head), hidden, !noBatchNorm, rescaledLoss);
-        TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(updater), learningRate, epochs, batchSize, seed);
-        DataSplit split = new TaskData(DataSource.parse(data), new StratifiedSplit(0.6, 0.2, 0.2, seed),
-                TaskData.parseFeatureMap(featureMap, seed, "--feature-map")).prepare();
+        HeadSpec headSpec = task.head(!noBatchNorm, rescaledLoss);
+        TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(updater), learningRate, epochs, batchSize,
+                task.seed);
+        TaskData taskData = task.task();
+        DataSplit split = taskData.prepare();
         PreparedSplit prepared = PreparedSplit.of(split);
         TemperatureTrainer trainer = new TemperatureTrainer(headSpec, recipe);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("data %s: %d train / %d validation / %d test, M = %d, C = %d; head %s; %s lr %s, %d epochs%n",
-                data, split.train().rows(), split.validation().rows(), split.test().rows(),
+                taskData.source().spec(), split.train().rows(), split.validation().rows(), split.test().rows(),
                 headSpec.featureWidth(split.width()), split.classCount(), headSpec, recipe.updater().name().toLowerCase(),
                 learningRate, epochs);
         out.printf("%10s  %8s  %8s  %8s  %7s  %s%n", "T", "val_acc", "val_loss", "test_acc", "seconds", "status");
