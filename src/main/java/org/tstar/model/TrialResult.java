@@ -11,7 +11,7 @@ package org.tstar.model;
  */
 public record TrialResult(double temperature, TrialStatus status, String failureReason, int epochs,
                           long samplePasses, double seconds, double flops, double validationAccuracy,
-                          double validationLoss, double testAccuracy) {
+                          double validationLoss, double testAccuracy) implements java.io.Serializable {
 
     public boolean completed() {
         return status == TrialStatus.COMPLETED;

@@ -10,6 +10,7 @@ import org.tstar.InvalidInputException;
 import org.tstar.data.DataSource;
 import org.tstar.data.StratifiedSplit;
 import org.tstar.data.TaskData;
+import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.HeadSpec;
 import org.tstar.model.TrainingRecipe;
 import org.tstar.model.UpdaterKind;
@@ -20,8 +21,8 @@ import org.tstar.model.UpdaterKind;
  * settings, the score and the parallelism. Every field is validated on load; unknown keys are refused by name.
  */
 public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
-                                    TemperatureRange temperature, AnalyticalSettings analytical, Score score,
-                                    int parallelism) {
+                                    TemperatureRange temperature, AnalyticalSettings analytical,
+                                    RandomSettings random, Score score, int parallelism) {
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
     public record TemperatureRange(double min, double max, int gridPoints) {
@@ -32,13 +33,46 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
      * else 2), trial budget and the bracket ratio at which refinement stops.
      */
     public record AnalyticalSettings(String coefficients, double range, int maxTrials, double tolerance) {
+
+        /**
+         * The range factor r the search uses: the file's, else e^(cross-validated log error) of the coefficients
+         * (one standard error of the estimate in log T), else 2; never below the tolerance, which no step could
+         * then respect.
+         */
+        public double rangeFactor(TemperatureCoefficients k) {
+            if (!Double.isNaN(range)) {
+                return range;
+            }
+            double fromError = k.provenance().hasCrossValidatedError()
+                    ? Math.exp(k.provenance().crossValidatedLogError()) : 2;
+            return Math.min(100, Math.max(tolerance, fromError));
+        }
+    }
+
+    /** The random strategy's trial budget and generator seed (defaults: analytical.maxTrials, training.seed). */
+    public record RandomSettings(int trials, long seed) {
     }
 
     /** What a trial is judged by on the validation part. */
-    public enum Score { ACCURACY, LOSS }
+    public enum Score {
+        ACCURACY, LOSS;
+
+        public boolean minimize() {
+            return this == LOSS;
+        }
+
+        /** The trial's validation score (NaN for a failed trial). */
+        public double of(org.tstar.model.TrialResult r) {
+            return this == LOSS ? r.validationLoss() : r.validationAccuracy();
+        }
+
+        public String label() {
+            return this == LOSS ? "validation loss" : "validation accuracy";
+        }
+    }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "score", "parallelism");
+            "random", "score", "parallelism");
 
     public static SearchSpaceDefinition load(Path file) {
         String text;
@@ -115,7 +149,18 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
             a.check("maxTrials", maxTrials, maxTrials >= 1 && maxTrials <= 1000, "must be in 1..1000");
             double tolerance = a.number("tolerance", 1.25);
             a.check("tolerance", tolerance, tolerance > 1 && tolerance <= 10, "must be in (1, 10]");
+            if (a.has("range")) {
+                a.check("range", range, range >= tolerance, "must be ≥ analytical.tolerance (" + tolerance + ")");
+            }
             analytical = new AnalyticalSettings(a.text("coefficients", "paper"), range, (int) maxTrials, tolerance);
+        }
+
+        RandomSettings random = new RandomSettings(analytical.maxTrials(), recipe.seed());
+        if (root.has("random")) {
+            ConfigMap r = root.map("random").allowOnly(Set.of("trials", "seed"));
+            long trials = r.whole("trials", analytical.maxTrials());
+            r.check("trials", trials, trials >= 1 && trials <= 1000, "must be in 1..1000");
+            random = new RandomSettings((int) trials, r.whole("seed", recipe.seed()));
         }
 
         String scoreText = root.text("score", "accuracy");
@@ -127,6 +172,6 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
         long parallelism = root.whole("parallelism", 1);
         root.check("parallelism", parallelism, parallelism >= 1 && parallelism <= 64, "must be in 1..64");
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
-                analytical, score, (int) parallelism);
+                analytical, random, score, (int) parallelism);
     }
 }

@@ -1,0 +1,353 @@
+package org.tstar.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.generator.BaseCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
+import org.deeplearning4j.arbiter.optimize.runner.listener.BaseStatusListener;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.arbiter.util.LeafUtils;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
+import org.nd4j.shade.jackson.annotation.JsonIgnoreProperties;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * An Arbiter {@code CandidateGenerator} that starts at the training-free estimate T̂*, tries T̂*·r and T̂* ÷ r,
+ * steps outward while the best result sits at an edge, then refines the bracket until it is within the
+ * tolerance or the trial budget is spent (the rule itself is {@link SeededBracketSearch}).
+ *
+ * <p>The space may be a bare {@link TemperatureSpace} or any Arbiter space holding exactly one (for instance a
+ * {@code MultiLayerSpace} whose output layer uses {@link TemperatureActivationSpace}); every other leaf is held
+ * at a flat coordinate the caller gives, else its midpoint 0.5. It learns only from {@link #reportResults} and,
+ * because Arbiter never reports failed candidates to a generator, from {@link #failureListener()} — register
+ * that listener on the runner, or a failed candidate leaves the search waiting until the runner stops.
+ * Deterministic: no random numbers are drawn ({@link #setRngSeed} has nothing to seed). The configuration
+ * (not the progress) round-trips through Arbiter's JSON and YAML.
+ */
+@JsonIgnoreProperties({"rng", "candidateCounter", "search", "probeOfCandidate"})
+@SuppressWarnings({"rawtypes", "unchecked"})
+public final class AnalyticalSeedGenerator extends BaseCandidateGenerator {
+    @JsonProperty("seedTemperature")
+    private final double seedTemperature;
+    @JsonProperty("rangeFactor")
+    private final double rangeFactor;
+    @JsonProperty("tolerance")
+    private final double tolerance;
+    @JsonProperty("maxTrials")
+    private final int maxTrials;
+    @JsonProperty("parallelism")
+    private final int parallelism;
+    @JsonProperty("minimize")
+    private final boolean minimize;
+    /** One flat coordinate per parameter of the space; the temperature's slot is ignored. */
+    @JsonProperty("heldCoordinates")
+    private final double[] heldCoordinates;
+
+    @JsonIgnore
+    private transient SeededBracketSearch search;
+    @JsonIgnore
+    private transient Map<Integer, Integer> probeOfCandidate;
+
+    @JsonCreator
+    AnalyticalSeedGenerator(@JsonProperty("parameterSpace") ParameterSpace<?> parameterSpace,
+                            @JsonProperty("dataParameters") Map<String, Object> dataParameters,
+                            @JsonProperty("initDone") boolean initDone,
+                            @JsonProperty("seedTemperature") double seedTemperature,
+                            @JsonProperty("rangeFactor") double rangeFactor,
+                            @JsonProperty("tolerance") double tolerance,
+                            @JsonProperty("maxTrials") int maxTrials,
+                            @JsonProperty("parallelism") int parallelism,
+                            @JsonProperty("minimize") boolean minimize,
+                            @JsonProperty("heldCoordinates") double[] heldCoordinates) {
+        super(parameterSpace, dataParameters, initDone);
+        initialize();
+        this.seedTemperature = seedTemperature;
+        this.rangeFactor = rangeFactor;
+        this.tolerance = tolerance;
+        this.maxTrials = maxTrials;
+        this.parallelism = parallelism;
+        this.minimize = minimize;
+        int width = LeafUtils.countUniqueParameters(parameterSpace.collectLeaves());
+        this.heldCoordinates = heldCoordinates == null ? filled(width, 0.5) : heldCoordinates.clone();
+        if (this.heldCoordinates.length != width) {
+            throw new IllegalArgumentException("heldCoordinates has " + this.heldCoordinates.length
+                    + " entries but the space has " + width + " parameters");
+        }
+        temperatureSpace();
+        reset();
+    }
+
+    public static Builder builder(ParameterSpace<?> space, double seedTemperature) {
+        return new Builder(space, seedTemperature);
+    }
+
+    /** Starts the search afresh (the settings stay); a new run calls this or builds a new generator. */
+    public synchronized void reset() {
+        TemperatureSpace t = temperatureSpace();
+        search = new SeededBracketSearch(t.min(), t.max(), seedTemperature, rangeFactor, tolerance, maxTrials, parallelism);
+        probeOfCandidate = new java.util.HashMap<>();
+        candidateCounter.set(0);
+    }
+
+    /** The single temperature leaf of the space. */
+    @JsonIgnore
+    public TemperatureSpace temperatureSpace() {
+        List<ParameterSpace> temperatures = new ArrayList<>();
+        for (ParameterSpace leaf : uniqueLeaves(parameterSpace)) {
+            if (leaf instanceof TemperatureSpace) {
+                temperatures.add(leaf);
+            }
+        }
+        if (temperatures.size() != 1) {
+            throw new IllegalArgumentException("the space must hold exactly one TemperatureSpace leaf, found "
+                    + temperatures.size());
+        }
+        return (TemperatureSpace) temperatures.get(0);
+    }
+
+    @Override
+    public synchronized boolean hasMoreCandidates() {
+        return search.next().isPresent();
+    }
+
+    /** True once nothing is pending and nothing is left to propose. */
+    public synchronized boolean finished() {
+        return search.finished();
+    }
+
+    @Override
+    public synchronized Candidate getCandidate() {
+        OptionalDouble next = search.next();
+        if (next.isEmpty()) {
+            throw new IllegalStateException("no candidate to propose now: check hasMoreCandidates() first");
+        }
+        double x = next.getAsDouble();
+        TemperatureSpace t = temperatureSpace();
+        double[] flat = heldCoordinates.clone();
+        flat[t.index()] = t.coordinate(Math.exp(x));
+        int index = candidateCounter.getAndIncrement();
+        probeOfCandidate.put(index, search.propose(x));
+        Object value = null;
+        Exception error = null;
+        try {
+            value = parameterSpace.getValue(flat);
+        } catch (Exception e) {
+            error = e;
+            search.fail(probeOfCandidate.get(index));
+        }
+        return new Candidate(value, index, flat, dataParameters, error);
+    }
+
+    @Override
+    public synchronized void reportResults(OptimizationResult result) {
+        Integer probe = probeOfCandidate.get(result.getIndex());
+        if (probe == null || !search.isPending(probe)) {
+            return;
+        }
+        Double score = result.getScore();
+        if (score == null || !Double.isFinite(score)) {
+            search.fail(probe);
+        } else {
+            search.complete(probe, minimize ? -score : score);
+        }
+    }
+
+    /** Marks a candidate failed: it counts as the worst score and is no longer waited for. */
+    public synchronized void candidateFailed(int candidateIndex) {
+        Integer probe = probeOfCandidate.get(candidateIndex);
+        if (probe != null && search.isPending(probe)) {
+            search.fail(probe);
+        }
+    }
+
+    /**
+     * A runner listener that forwards failed candidates to this generator (Arbiter reports only completed ones
+     * through {@link #reportResults}).
+     */
+    public StatusListener failureListener() {
+        return new BaseStatusListener() {
+            @Override
+            public void onRunnerStatusChange(IOptimizationRunner runner) {
+                for (CandidateInfo info : runner.getCandidateStatus()) {
+                    if (info.getCandidateStatus() == CandidateStatus.Failed) {
+                        candidateFailed(info.getIndex());
+                    }
+                }
+            }
+
+            @Override
+            public void onCandidateStatusChange(CandidateInfo info, IOptimizationRunner runner, OptimizationResult result) {
+                if (info.getCandidateStatus() == CandidateStatus.Failed) {
+                    candidateFailed(info.getIndex());
+                }
+            }
+        };
+    }
+
+    @Override
+    public Class<?> getCandidateType() {
+        return null;
+    }
+
+    public double seedTemperature() {
+        return seedTemperature;
+    }
+
+    public double rangeFactor() {
+        return rangeFactor;
+    }
+
+    public double tolerance() {
+        return tolerance;
+    }
+
+    public int maxTrials() {
+        return maxTrials;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** One line: the seed, the range, the stop rule, and where every other leaf is held. */
+    public String describe() {
+        TemperatureSpace t = temperatureSpace();
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "analytical seed T̂* = %.4g%s, range ×%.3g, tolerance ×%.3g, at most %d trials, %d at a time, %s",
+                seedTemperature, seedTemperature < t.min() || seedTemperature > t.max()
+                        ? " (clipped into [" + t.min() + ", " + t.max() + "])" : "",
+                rangeFactor, tolerance, maxTrials, parallelism, minimize ? "minimizing" : "maximizing"));
+        int position = 0;
+        List<String> held = new ArrayList<>();
+        for (ParameterSpace leaf : uniqueLeaves(parameterSpace)) {
+            int n = leaf.numParameters();
+            if (n > 0 && !(leaf instanceof TemperatureSpace)) {
+                double[] u = Arrays.copyOfRange(heldCoordinates, position, position + n);
+                held.add(leaf + " at u=" + Arrays.toString(u) + " → " + leaf.getValue(heldCoordinates));
+            }
+            position += n;
+        }
+        s.append(held.isEmpty() ? "; no other leaves" : "; held: " + String.join("; ", held));
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "AnalyticalSeedGenerator(" + describe() + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AnalyticalSeedGenerator g && Objects.equals(parameterSpace, g.parameterSpace)
+                && seedTemperature == g.seedTemperature && rangeFactor == g.rangeFactor && tolerance == g.tolerance
+                && maxTrials == g.maxTrials && parallelism == g.parallelism && minimize == g.minimize
+                && Arrays.equals(heldCoordinates, g.heldCoordinates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(parameterSpace, seedTemperature, rangeFactor, tolerance, maxTrials, parallelism, minimize,
+                Arrays.hashCode(heldCoordinates));
+    }
+
+    /** The space's leaves in the order Arbiter assigns their flat indices. */
+    private static List<ParameterSpace> uniqueLeaves(ParameterSpace<?> space) {
+        return LeafUtils.getUniqueObjects(space.collectLeaves());
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        Arrays.fill(a, value);
+        return a;
+    }
+
+    /** Settings of the generator; everything but the space and T̂* has the documented default. */
+    public static final class Builder {
+        private final ParameterSpace<?> space;
+        private final double seedTemperature;
+        private double rangeFactor = 2;
+        private double tolerance = 1.25;
+        private int maxTrials = 8;
+        private int parallelism = 1;
+        private boolean minimize;
+        private final Map<ParameterSpace<?>, double[]> held = new IdentityHashMap<>();
+
+        private Builder(ParameterSpace<?> space, double seedTemperature) {
+            this.space = Objects.requireNonNull(space, "space");
+            this.seedTemperature = seedTemperature;
+        }
+
+        public Builder rangeFactor(double r) {
+            this.rangeFactor = r;
+            return this;
+        }
+
+        public Builder tolerance(double tolerance) {
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        public Builder maxTrials(int maxTrials) {
+            this.maxTrials = maxTrials;
+            return this;
+        }
+
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** True when a lower score is better (a loss); the default maximizes (an accuracy). */
+        public Builder minimize(boolean minimize) {
+            this.minimize = minimize;
+            return this;
+        }
+
+        /** Holds another leaf of the space at flat coordinates u ∈ [0, 1] (one per parameter of the leaf). */
+        public Builder hold(ParameterSpace<?> leaf, double... coordinates) {
+            held.put(leaf, coordinates.clone());
+            return this;
+        }
+
+        public AnalyticalSeedGenerator build() {
+            AnalyticalSeedGenerator g = new AnalyticalSeedGenerator(space, null, false, seedTemperature, rangeFactor,
+                    tolerance, maxTrials, parallelism, minimize, null);
+            int position = 0;
+            Map<ParameterSpace<?>, double[]> remaining = new IdentityHashMap<>(held);
+            for (ParameterSpace leaf : uniqueLeaves(space)) {
+                double[] u = remaining.remove(leaf);
+                if (u != null) {
+                    if (leaf instanceof TemperatureSpace) {
+                        throw new IllegalArgumentException("the temperature leaf is searched, it cannot be held");
+                    }
+                    if (u.length != leaf.numParameters()) {
+                        throw new IllegalArgumentException(leaf + " has " + leaf.numParameters()
+                                + " parameters, " + u.length + " coordinates given");
+                    }
+                    for (int i = 0; i < u.length; i++) {
+                        if (!(u[i] >= 0 && u[i] <= 1)) {
+                            throw new IllegalArgumentException("held coordinate of " + leaf + " must be in [0, 1], got " + u[i]);
+                        }
+                        g.heldCoordinates[position + i] = u[i];
+                    }
+                }
+                position += leaf.numParameters();
+            }
+            if (!remaining.isEmpty()) {
+                throw new IllegalArgumentException("not a leaf of the space: " + remaining.keySet());
+            }
+            return g;
+        }
+    }
+}

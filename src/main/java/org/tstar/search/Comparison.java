@@ -1,0 +1,54 @@
+package org.tstar.search;
+
+import java.util.List;
+import org.tstar.estimate.AnalyticalTemperature;
+import org.tstar.model.TrialResult;
+
+/**
+ * The analytical search against Arbiter's full grid on one task (same data, recipe and seeds): what the
+ * analytical search saved per compute measure, 1 − analytical/grid, and the test accuracy each reached at the
+ * temperature it chose.
+ */
+public record Comparison(String space, AnalyticalTemperature.Estimate estimate, SearchOutcome analytical,
+                         SearchOutcome grid) {
+
+    /** One compute measure of both searches. */
+    public record Saving(String measure, double grid, double analytical) {
+        public double saved() {
+            return grid > 0 ? 1 - analytical / grid : Double.NaN;
+        }
+    }
+
+    /**
+     * Runs the analytical search, then the grid. The analytical one goes first so that it, not the grid, pays
+     * for the JVM's warm-up in the seconds measure.
+     */
+    public static Comparison run(SearchTask task, TrialListener listener) {
+        SearchOutcome analytical = task.run(Strategy.ANALYTICAL, listener);
+        SearchOutcome grid = task.run(Strategy.GRID, listener);
+        return new Comparison(task.space().name(), task.estimate(), analytical, grid);
+    }
+
+    public List<Saving> savings() {
+        return List.of(
+                new Saving("trials", grid.trialCount(), analytical.trialCount()),
+                new Saving("epochs", grid.epochs(), analytical.epochs()),
+                new Saving("sample_passes", grid.samplePasses(), analytical.samplePasses()),
+                new Saving("seconds", grid.trainingSeconds(), analytical.trainingSeconds()),
+                new Saving("flops", grid.flops(), analytical.flops()));
+    }
+
+    /** Test accuracy of the grid's choice minus the analytical search's (positive: the grid did better). */
+    public double accuracyGap() {
+        return testAccuracy(grid) - testAccuracy(analytical);
+    }
+
+    /** Held-out test accuracy at the strategy's chosen temperature (NaN when all its trials failed). */
+    public static double testAccuracy(SearchOutcome outcome) {
+        return outcome.chosenResult().map(TrialResult::testAccuracy).orElse(Double.NaN);
+    }
+
+    public static double chosenTemperature(SearchOutcome outcome) {
+        return outcome.chosenResult().map(TrialResult::temperature).orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,135 @@
+package org.tstar.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
+import org.tstar.data.DataSplit;
+import org.tstar.estimate.AnalyticalTemperature;
+import org.tstar.estimate.CumulativeSpectralGradient;
+import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.model.PreparedSplit;
+import org.tstar.model.TemperatureTrainer;
+
+/**
+ * A search space made ready to run: its data loaded, split and converted once (shared by every trial of every
+ * strategy), its training-free estimate T̂* computed, and the Arbiter generator of each strategy built from it.
+ * Every strategy run from one task trains on the same data with the same recipe and seeds.
+ */
+public final class SearchTask {
+    private final SearchSpaceDefinition space;
+    private final PreparedSplit data;
+    private final AnalyticalTemperature.Estimate estimate;
+    private final double rangeFactor;
+    private final TemperatureTrial trial;
+
+    public SearchTask(SearchSpaceDefinition space, PreparedSplit data, AnalyticalTemperature.Estimate estimate,
+                      double rangeFactor, TemperatureTrial trial) {
+        this.space = space;
+        this.data = data;
+        this.estimate = estimate;
+        this.rangeFactor = rangeFactor;
+        this.trial = trial;
+    }
+
+    /** Loads the space's data once, estimates T̂* on its training part, and trains trials with its recipe. */
+    public static SearchTask prepare(SearchSpaceDefinition space) {
+        TemperatureCoefficients k = TemperatureCoefficients.load(space.analytical().coefficients());
+        DataSplit split = space.data().prepare();
+        int width = space.head().featureWidth(split.width());
+        AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(width, split.train(), k,
+                CumulativeSpectralGradient.standard());
+        PreparedSplit data = PreparedSplit.of(split);
+        TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe());
+        return new SearchTask(space, data, estimate, space.analytical().rangeFactor(k), t -> trainer.train(data, t));
+    }
+
+    public SearchSpaceDefinition space() {
+        return space;
+    }
+
+    public PreparedSplit data() {
+        return data;
+    }
+
+    public AnalyticalTemperature.Estimate estimate() {
+        return estimate;
+    }
+
+    public double rangeFactor() {
+        return rangeFactor;
+    }
+
+    public TemperatureSpace temperatureSpace() {
+        return new TemperatureSpace(space.temperature().min(), space.temperature().max());
+    }
+
+    /** A fresh Arbiter generator for {@code strategy} over a fresh {@link TemperatureSpace}. */
+    public CandidateGenerator generator(Strategy strategy) {
+        TemperatureSpace t = temperatureSpace();
+        return switch (strategy) {
+            case ANALYTICAL -> AnalyticalSeedGenerator.builder(t, estimate.temperature())
+                    .rangeFactor(rangeFactor)
+                    .tolerance(space.analytical().tolerance())
+                    .maxTrials(space.analytical().maxTrials())
+                    .parallelism(space.parallelism())
+                    .minimize(space.score().minimize())
+                    .build();
+            // Sequential: Arbiter's RandomOrder cannot be seeded, and the grid must be reproducible.
+            case GRID -> new GridSearchCandidateGenerator(t, space.temperature().gridPoints(),
+                    GridSearchCandidateGenerator.Mode.Sequential, null);
+            case RANDOM -> {
+                BudgetedRandomSearch random = new BudgetedRandomSearch(t, space.random().trials());
+                random.setRngSeed(space.random().seed());
+                yield random;
+            }
+        };
+    }
+
+    /** What the strategy's generator is, in one line, for reports. */
+    public static String describe(CandidateGenerator generator, SearchSpaceDefinition space) {
+        if (generator instanceof AnalyticalSeedGenerator a) {
+            return a.describe();
+        }
+        if (generator instanceof GridSearchCandidateGenerator) {
+            return "Arbiter grid: " + space.temperature().gridPoints() + " log-spaced temperatures in ["
+                    + space.temperature().min() + ", " + space.temperature().max() + "], sequential order";
+        }
+        return "Arbiter random search: " + space.random().trials() + " log-uniform temperatures in ["
+                + space.temperature().min() + ", " + space.temperature().max() + "], seed " + space.random().seed();
+    }
+
+    /** Runs one strategy through Arbiter's {@link LocalOptimizationRunner} with tstar's task creator. */
+    public SearchOutcome run(Strategy strategy, TrialListener listener) {
+        return run(strategy, generator(strategy), listener);
+    }
+
+    SearchOutcome run(Strategy strategy, CandidateGenerator generator, TrialListener listener) {
+        long origin = System.nanoTime();
+        List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>());
+        TrialListener recordAndForward = r -> {
+            records.add(r);
+            listener.trialEnded(r);
+        };
+        OptimizationConfiguration config = new OptimizationConfiguration.Builder()
+                .candidateGenerator(generator)
+                .scoreFunction(new ValidationScoreFunction(space.score()))
+                .terminationConditions(new GeneratorExhaustedCondition())
+                .build();
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
+                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin));
+        if (generator instanceof AnalyticalSeedGenerator a) {
+            runner.addListeners(a.failureListener());
+        }
+        runner.execute();
+        double wall = (System.nanoTime() - origin) / 1e9;
+        List<TrialRecord> copy;
+        synchronized (records) {
+            copy = new ArrayList<>(records);
+        }
+        return new SearchOutcome(strategy, describe(generator, space), space.score(), copy, wall);
+    }
+}

@@ -1,0 +1,88 @@
+package org.tstar.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
+import org.deeplearning4j.arbiter.optimize.api.TaskCreator;
+import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
+import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.tstar.model.TrialResult;
+import org.tstar.search.SearchSpaceDefinition.Score;
+
+/**
+ * tstar's Arbiter task creator for candidates that are a temperature: each task runs one {@link TemperatureTrial}
+ * on data loaded once by the caller and shared by all tasks. Arbiter's own DL4J task creator re-creates the
+ * data source per candidate, then calls {@code System.gc()} and sleeps 2 s; this one does neither.
+ *
+ * <p>The task's score is the trial's validation score; a trial that diverged or threw ends as an Arbiter
+ * {@code Failed} candidate with its reason. Arbiter's data source and score function arguments are not used.
+ */
+public final class TrialTaskCreator implements TaskCreator {
+    private final Strategy strategy;
+    private final TemperatureTrial trial;
+    private final Score score;
+    private final TrialListener listener;
+    private final long origin;
+
+    /** @param origin {@link System#nanoTime()} at which the search started, for the trial timestamps */
+    public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin) {
+        this.strategy = Objects.requireNonNull(strategy);
+        this.trial = Objects.requireNonNull(trial);
+        this.score = Objects.requireNonNull(score);
+        this.listener = Objects.requireNonNull(listener);
+        this.origin = origin;
+    }
+
+    @Override
+    public Callable<OptimizationResult> create(Candidate candidate, DataProvider dataProvider, ScoreFunction scoreFunction,
+                                               List<StatusListener> statusListeners, IOptimizationRunner runner) {
+        return () -> run(candidate, statusListeners, runner);
+    }
+
+    @Override
+    public Callable<OptimizationResult> create(Candidate candidate, Class<? extends DataSource> dataSource,
+                                               Properties dataSourceProperties, ScoreFunction scoreFunction,
+                                               List<StatusListener> statusListeners, IOptimizationRunner runner) {
+        return () -> run(candidate, statusListeners, runner);
+    }
+
+    private OptimizationResult run(Candidate candidate, List<StatusListener> statusListeners, IOptimizationRunner runner) {
+        long startNanos = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
+        Object value = candidate.getValue();
+        TrialResult result;
+        if (!(value instanceof Double temperature)) {
+            result = TrialResult.failed(Double.NaN, "candidate is not a temperature but " + value, 0, 0, 0, 0);
+        } else {
+            try {
+                result = trial.run(temperature);
+            } catch (RuntimeException e) {
+                // A trial that throws is a failed candidate with its reason, never a crashed search.
+                result = TrialResult.failed(temperature, e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0,
+                        (System.nanoTime() - startNanos) / 1e9, 0);
+            }
+        }
+        long endNanos = System.nanoTime();
+        Double validationScore = result.completed() ? score.of(result) : null;
+        CandidateInfo info = new CandidateInfo(candidate.getIndex(),
+                result.completed() ? CandidateStatus.Complete : CandidateStatus.Failed, validationScore, startMillis,
+                startMillis, System.currentTimeMillis(), candidate.getFlatParameters(),
+                result.completed() ? null : result.failureReason());
+        OptimizationResult optimizationResult = new OptimizationResult(candidate, validationScore, candidate.getIndex(), result,
+                info, null);
+        listener.trialEnded(new TrialRecord(strategy, candidate.getIndex() + 1, result, (startNanos - origin) / 1e9,
+                (endNanos - origin) / 1e9));
+        for (StatusListener l : statusListeners) {
+            l.onCandidateStatusChange(info, runner, optimizationResult);
+        }
+        return optimizationResult;
+    }
+}
