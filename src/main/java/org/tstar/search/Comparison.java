@@ -38,6 +38,12 @@ public record Comparison(String space, AnalyticalTemperature.Estimate estimate, 
                 new Saving("flops", grid.flops(), analytical.flops()));
     }
 
+    /** The named compute measure ("trials", "epochs", "sample_passes", "seconds", "flops"). */
+    public Saving saving(String measure) {
+        return savings().stream().filter(s -> s.measure().equals(measure)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no compute measure " + measure));
+    }
+
     /** Test accuracy of the grid's choice minus the analytical search's (positive: the grid did better). */
     public double accuracyGap() {
         return testAccuracy(grid) - testAccuracy(analytical);

@@ -7,6 +7,7 @@ import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
+import org.tstar.InvalidInputException;
 import org.tstar.data.DataSplit;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
@@ -35,10 +36,23 @@ public final class SearchTask {
         this.trial = trial;
     }
 
-    /** Loads the space's data once, estimates T̂* on its training part, and trains trials with its recipe. */
+    /**
+     * Loads the space's data once, estimates T̂* on its training part, and trains trials with its recipe. A
+     * refused input names the space field it came from.
+     */
     public static SearchTask prepare(SearchSpaceDefinition space) {
-        TemperatureCoefficients k = TemperatureCoefficients.load(space.analytical().coefficients());
-        DataSplit split = space.data().prepare();
+        TemperatureCoefficients k;
+        DataSplit split;
+        try {
+            k = TemperatureCoefficients.load(space.analytical().coefficients());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
+        }
+        try {
+            split = space.data().prepare();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("data.source '" + space.data().source().spec() + "': " + e.getMessage());
+        }
         int width = space.head().featureWidth(split.width());
         AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(width, split.train(), k,
                 CumulativeSpectralGradient.standard());

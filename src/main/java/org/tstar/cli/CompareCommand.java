@@ -1,0 +1,73 @@
+package org.tstar.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tstar.report.ComparisonTable;
+import org.tstar.report.ReportFolder;
+import org.tstar.report.RunSummary;
+import org.tstar.report.TrialLog;
+import org.tstar.search.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tstar compare}: the analytical search and Arbiter's full grid on the same data, recipe and seeds, and
+ * what the analytical one saved and reached.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run the analytical search and the full grid on one space and report compute saved and accuracy reached.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--space", description = "The search-space file (default: search-spaces/digits-linear.yaml).")
+    Path space;
+
+    @Mixin
+    ReportedRun run;
+
+    @Override
+    public Integer call() throws Exception {
+        Path spaceFile = space != null ? space : ReportedRun.defaultSpace();
+        ReportedRun.Prepared prepared = ReportedRun.prepare(spaceFile);
+        ReportFolder folder = run.createFolder(prepared.space());
+        PrintWriter console = spec.commandLine().getOut();
+        ReportedRun.printHeader(console, prepared, folder);
+        Comparison comparison;
+        try (TrialLog log = folder.openTrialLog()) {
+            comparison = Comparison.run(prepared.task(), r -> {
+                log.trialEnded(r);
+                ReportedRun.printTrial(console, r);
+            });
+        }
+        folder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
+        String command = ReportedRun.command("compare", spaceFile, folder, "");
+        folder.writeAtomically(ReportFolder.SUMMARY, RunSummary.comparison(comparison, prepared.space(), command));
+
+        console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
+        for (ComparisonTable.Row r : ComparisonTable.rows(comparison)) {
+            console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), value(r.grid()), value(r.analytical()),
+                    value(r.comparison()), r.kind());
+        }
+        console.printf(Locale.ROOT, "analytical reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
+                        + "%.1f %% fewer FLOPs%n", RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
+                RunSummary.accuracy(Comparison.testAccuracy(comparison.grid())), 100 * comparison.accuracyGap(),
+                100 * comparison.saving("flops").saved());
+        console.printf("wrote %s, %s and %s%n", folder.file(ReportFolder.TRIALS), folder.file(ReportFolder.COMPARISON),
+                folder.file(ReportFolder.SUMMARY));
+        return 0;
+    }
+
+    /** Console form of a comparison.csv value: whole numbers as they are, others at 6 significant digits. */
+    static String value(double x) {
+        if (!Double.isFinite(x)) {
+            return "—";
+        }
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%d", (long) x)
+                : String.format(Locale.ROOT, "%.6g", x);
+    }
+}

@@ -1,0 +1,58 @@
+package org.tstar.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tstar.report.ReportFolder;
+import org.tstar.report.RunSummary;
+import org.tstar.report.TrialLog;
+import org.tstar.search.SearchOutcome;
+import org.tstar.search.Strategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tstar search}: one strategy's temperature search on a space, with its trial log and summary. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the softmax temperature of a space with one strategy (analytical, grid or random).")
+final class SearchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--space", required = true, description = "The search-space file.")
+    Path space;
+
+    @Option(names = "--strategy", defaultValue = "analytical",
+            description = "analytical, grid or random (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Mixin
+    ReportedRun run;
+
+    @Override
+    public Integer call() throws Exception {
+        Strategy chosen = Strategy.parse(strategy);
+        ReportedRun.Prepared prepared = ReportedRun.prepare(space);
+        ReportFolder folder = run.createFolder(prepared.space());
+        PrintWriter console = spec.commandLine().getOut();
+        ReportedRun.printHeader(console, prepared, folder);
+        SearchOutcome outcome;
+        try (TrialLog log = folder.openTrialLog()) {
+            outcome = prepared.task().run(chosen, r -> {
+                log.trialEnded(r);
+                ReportedRun.printTrial(console, r);
+            });
+        }
+        String command = ReportedRun.command("search", space, folder, " --strategy " + chosen.label());
+        folder.writeAtomically(ReportFolder.SUMMARY,
+                RunSummary.search(outcome, prepared.task().estimate(), prepared.space(), command));
+        console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
+                chosen.label(), RunSummary.temperature(outcome.chosenResult().map(t -> t.temperature()).orElse(Double.NaN)),
+                prepared.space().score().label(), outcome.chosenResult().map(t -> RunSummary.number(prepared.space().score().of(t))).orElse("—"),
+                RunSummary.accuracy(outcome.chosenResult().map(t -> t.testAccuracy()).orElse(Double.NaN)),
+                outcome.trialCount(), outcome.trainingSeconds());
+        console.printf("wrote %s and %s%n", folder.file(ReportFolder.TRIALS), folder.file(ReportFolder.SUMMARY));
+        return outcome.chosen().isPresent() ? 0 : 1;
+    }
+}

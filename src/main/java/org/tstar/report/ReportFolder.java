@@ -1,0 +1,75 @@
+package org.tstar.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.tstar.InvalidInputException;
+
+/**
+ * The folder one run writes its reports into. It must be new or empty, so an earlier run's reports are never
+ * overwritten. Whole files are written under a temporary name and moved into place, so a report file that
+ * exists is complete; {@code summary.md} is written last, so a folder without it is an unfinished run.
+ */
+public final class ReportFolder {
+    public static final String TRIALS = "trials.csv";
+    public static final String COMPARISON = "comparison.csv";
+    public static final String SUMMARY = "summary.md";
+
+    private final Path path;
+
+    private ReportFolder(Path path) {
+        this.path = path;
+    }
+
+    /** Creates {@code dir} (and its parents); refuses a file or a non-empty folder. */
+    public static ReportFolder create(Path dir) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidInputException("--out " + dir + ": exists and is not a folder");
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InvalidInputException("--out " + dir + ": folder is not empty (reports of an earlier "
+                            + "run are never overwritten; give a new folder)");
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException("--out " + dir + ": cannot read (" + e.getMessage() + ")");
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("--out " + dir + ": cannot create (" + e.getMessage() + ")");
+        }
+        return new ReportFolder(dir);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Path file(String name) {
+        return path.resolve(name);
+    }
+
+    /** Writes a whole file: to a temporary name first, then moved over the final one. */
+    public Path writeAtomically(String name, String content) throws IOException {
+        Path target = file(name);
+        Path partial = file(name + ".partial");
+        Files.writeString(partial, content);
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /** Opens {@code trials.csv} for rows written as trials end. */
+    public TrialLog openTrialLog() throws IOException {
+        return new TrialLog(file(TRIALS));
+    }
+}
