@@ -39,10 +39,7 @@ final class CompareCommand implements Callable<Integer> {
         ReportedRun.printHeader(console, prepared, folder);
         Comparison comparison;
         try (TrialLog log = folder.openTrialLog()) {
-            comparison = Comparison.run(prepared.task(), r -> {
-                log.trialEnded(r);
-                ReportedRun.printTrial(console, r);
-            });
+            comparison = Comparison.run(prepared.task(), ReportedRun.logAndPrint(log, console));
         }
         folder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
         String command = ReportedRun.command("compare", spaceFile, folder, "");
@@ -50,8 +47,8 @@ final class CompareCommand implements Callable<Integer> {
 
         console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
         for (ComparisonTable.Row r : ComparisonTable.rows(comparison)) {
-            console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), value(r.grid()), value(r.analytical()),
-                    value(r.comparison()), r.kind());
+            console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), RunSummary.quantity(r.grid()),
+                    RunSummary.quantity(r.analytical()), RunSummary.quantity(r.comparison()), r.kind());
         }
         console.printf(Locale.ROOT, "analytical reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
                         + "%.1f %% fewer FLOPs%n", RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
@@ -62,12 +59,4 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Console form of a comparison.csv value: whole numbers as they are, others at 6 significant digits. */
-    static String value(double x) {
-        if (!Double.isFinite(x)) {
-            return "—";
-        }
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%d", (long) x)
-                : String.format(Locale.ROOT, "%.6g", x);
-    }
 }

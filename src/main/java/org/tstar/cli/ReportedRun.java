@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import org.tstar.InvalidInputException;
 import org.tstar.model.TrialResult;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.TrialLog;
+import org.tstar.search.TrialListener;
 import org.tstar.report.RunSummary;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
@@ -56,6 +58,14 @@ final class ReportedRun {
                 RunSummary.temperature(p.task().estimate().temperature()), p.task().estimate().coefficients().name(),
                 p.task().rangeFactor(), folder.path());
         console.flush();
+    }
+
+    /** Appends each ended trial to the trial log, then prints its line. */
+    static TrialListener logAndPrint(TrialLog log, PrintWriter console) {
+        return r -> {
+            log.trialEnded(r);
+            printTrial(console, r);
+        };
     }
 
     /** The line printed as a trial ends; its numbers are formatted as in the reports. */

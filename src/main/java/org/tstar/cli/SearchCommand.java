@@ -39,10 +39,7 @@ final class SearchCommand implements Callable<Integer> {
         ReportedRun.printHeader(console, prepared, folder);
         SearchOutcome outcome;
         try (TrialLog log = folder.openTrialLog()) {
-            outcome = prepared.task().run(chosen, r -> {
-                log.trialEnded(r);
-                ReportedRun.printTrial(console, r);
-            });
+            outcome = prepared.task().run(chosen, ReportedRun.logAndPrint(log, console));
         }
         String command = ReportedRun.command("search", space, folder, " --strategy " + chosen.label());
         folder.writeAtomically(ReportFolder.SUMMARY,

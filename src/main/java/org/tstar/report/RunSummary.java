@@ -111,8 +111,12 @@ public final class RunSummary {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "—";
     }
 
-    private static String quantity(double x) {
+    /** A measure: whole numbers in full with thousands separators, others at 6 significant digits. */
+    public static String quantity(double x) {
+        if (!Double.isFinite(x)) {
+            return "—";
+        }
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) x)
-                : String.format(Locale.ROOT, "%.4g", x);
+                : String.format(Locale.ROOT, "%.6g", x);
     }
 }

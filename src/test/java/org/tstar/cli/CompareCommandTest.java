@@ -100,8 +100,8 @@ class CompareCommandTest {
                 "seconds", "flops", "chosen_temperature", "estimated_temperature", "test_accuracy");
         for (CSVRecord row : comparison) {
             String expected = String.format("%-24s %14s %14s %12s", row.get("measure"),
-                    CompareCommand.value(number(row.get("grid"))), CompareCommand.value(number(row.get("analytical"))),
-                    CompareCommand.value(number(row.get("comparison"))));
+                    RunSummary.quantity(number(row.get("grid"))), RunSummary.quantity(number(row.get("analytical"))),
+                    RunSummary.quantity(number(row.get("comparison"))));
             assertThat(run.out()).contains(expected);
         }
         CSVRecord trialsRow = comparison.stream().filter(r -> r.get("measure").equals("trials")).findFirst().orElseThrow();
