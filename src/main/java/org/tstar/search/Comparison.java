@@ -1,6 +1,8 @@
 package org.tstar.search;
 
 import java.util.List;
+import java.util.function.Function;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.model.TrialResult;
 
@@ -24,8 +26,14 @@ public record Comparison(String space, AnalyticalTemperature.Estimate estimate, 
      * for the JVM's warm-up in the seconds measure.
      */
     public static Comparison run(SearchTask task, TrialListener listener) {
-        SearchOutcome analytical = task.run(Strategy.ANALYTICAL, listener);
-        SearchOutcome grid = task.run(Strategy.GRID, listener);
+        return run(task, listener, s -> List.of());
+    }
+
+    /** As {@link #run(SearchTask, TrialListener)}, with each strategy's Arbiter status listeners on its runner. */
+    public static Comparison run(SearchTask task, TrialListener listener,
+                                 Function<Strategy, List<StatusListener>> statusListeners) {
+        SearchOutcome analytical = task.run(Strategy.ANALYTICAL, listener, statusListeners.apply(Strategy.ANALYTICAL));
+        SearchOutcome grid = task.run(Strategy.GRID, listener, statusListeners.apply(Strategy.GRID));
         return new Comparison(task.space().name(), task.estimate(), analytical, grid);
     }
 

@@ -7,6 +7,7 @@ import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.tstar.InvalidInputException;
 import org.tstar.data.DataSplit;
 import org.tstar.estimate.AnalyticalTemperature;
@@ -118,15 +119,33 @@ public final class SearchTask {
 
     /** Runs one strategy through Arbiter's {@link LocalOptimizationRunner} with tstar's task creator. */
     public SearchOutcome run(Strategy strategy, TrialListener listener) {
-        return run(strategy, generator(strategy), listener);
+        return run(strategy, generator(strategy), listener, List.of());
+    }
+
+    /** As {@link #run(Strategy, TrialListener)}, with Arbiter status listeners on the runner (metrics, UI). */
+    public SearchOutcome run(Strategy strategy, TrialListener listener, List<StatusListener> statusListeners) {
+        return run(strategy, generator(strategy), listener, statusListeners);
     }
 
     SearchOutcome run(Strategy strategy, CandidateGenerator generator, TrialListener listener) {
+        return run(strategy, generator, listener, List.of());
+    }
+
+    private SearchOutcome run(Strategy strategy, CandidateGenerator generator, TrialListener listener,
+                              List<StatusListener> statusListeners) {
         long origin = System.nanoTime();
         List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>());
-        TrialListener recordAndForward = r -> {
-            records.add(r);
-            listener.trialEnded(r);
+        TrialListener recordAndForward = new TrialListener() {
+            @Override
+            public void trialEnded(TrialRecord r) {
+                records.add(r);
+                listener.trialEnded(r);
+            }
+
+            @Override
+            public void trialStarted(Strategy s, int trial, double temperature) {
+                listener.trialStarted(s, trial, temperature);
+            }
         };
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
@@ -138,6 +157,7 @@ public final class SearchTask {
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }
+        runner.addListeners(statusListeners.toArray(StatusListener[]::new));
         runner.execute();
         double wall = (System.nanoTime() - origin) / 1e9;
         List<TrialRecord> copy;

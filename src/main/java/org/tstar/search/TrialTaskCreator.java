@@ -58,10 +58,16 @@ public final class TrialTaskCreator implements TaskCreator {
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         Object value = candidate.getValue();
+        CandidateInfo running = new CandidateInfo(candidate.getIndex(), CandidateStatus.Running, null, startMillis,
+                startMillis, null, candidate.getFlatParameters(), null);
+        for (StatusListener l : statusListeners) {
+            l.onCandidateStatusChange(running, runner, null);
+        }
         TrialResult result;
         if (!(value instanceof Double temperature)) {
             result = TrialResult.failed(Double.NaN, "candidate is not a temperature but " + value, 0, 0, 0, 0);
         } else {
+            listener.trialStarted(strategy, candidate.getIndex() + 1, temperature);
             try {
                 result = trial.run(temperature);
             } catch (RuntimeException e) {

@@ -21,11 +21,6 @@ class AnalyticalSeedGeneratorTest {
     private static final double MAX = 50;
     private static final double TOLERANCE = 1.25;
 
-    /** A smooth accuracy-like bump in log T with its maximum at {@code optimum}. */
-    static DoubleUnaryOperator bump(double optimum) {
-        return t -> 0.5 + 0.45 * Math.exp(-Math.pow(Math.log(t / optimum), 2) / 2);
-    }
-
     static AnalyticalSeedGenerator generator(double estimate, int parallelism) {
         return AnalyticalSeedGenerator.builder(new TemperatureSpace(MIN, MAX), estimate).rangeFactor(2)
                 .tolerance(TOLERANCE).maxTrials(8).parallelism(parallelism).build();
@@ -67,7 +62,7 @@ class AnalyticalSeedGeneratorTest {
     void findsTheOptimumWithinToleranceInAtMostEightTrials(double offBy) {
         double estimate = 1.5;
         double optimum = estimate * offBy;
-        DoubleUnaryOperator curve = bump(optimum);
+        DoubleUnaryOperator curve = KnownCurves.bump(optimum);
         List<Double> tried = drive(generator(estimate, 1), curve, t -> false);
 
         assertThat(tried).hasSizeLessThanOrEqualTo(8);
@@ -100,7 +95,7 @@ class AnalyticalSeedGeneratorTest {
 
     @Test
     void clipsAnEstimateOutsideTheSpaceToItsBound() {
-        List<Double> tried = drive(generator(400, 1), bump(40), t -> false);
+        List<Double> tried = drive(generator(400, 1), KnownCurves.bump(40), t -> false);
         assertThat(tried.get(0)).isEqualTo(MAX);
         assertThat(tried.get(1)).isCloseTo(MAX / 2, org.assertj.core.data.Offset.offset(1e-9));
         assertSpaced(tried);
@@ -108,19 +103,19 @@ class AnalyticalSeedGeneratorTest {
 
     @Test
     void sameInputsGiveTheSameProposalSequence() {
-        List<Double> first = drive(generator(1.5, 1), bump(5), t -> false);
-        List<Double> second = drive(generator(1.5, 1), bump(5), t -> false);
+        List<Double> first = drive(generator(1.5, 1), KnownCurves.bump(5), t -> false);
+        List<Double> second = drive(generator(1.5, 1), KnownCurves.bump(5), t -> false);
         assertThat(second).isEqualTo(first);
         AnalyticalSeedGenerator reused = generator(1.5, 1);
-        drive(reused, bump(5), t -> false);
+        drive(reused, KnownCurves.bump(5), t -> false);
         reused.reset();
-        assertThat(drive(reused, bump(5), t -> false)).isEqualTo(first);
+        assertThat(drive(reused, KnownCurves.bump(5), t -> false)).isEqualTo(first);
     }
 
     @Test
     void aFailedCandidateCountsAsWorstAndDoesNotStallTheSearch() {
         // Below T = 0.3 every trial diverges; the optimum sits just above the failure edge.
-        DoubleUnaryOperator curve = bump(0.4);
+        DoubleUnaryOperator curve = KnownCurves.bump(0.4);
         List<Double> tried = drive(generator(0.6, 1), curve, t -> t < 0.3);
         assertThat(tried).hasSizeLessThanOrEqualTo(8).anyMatch(t -> t < 0.3);
         assertSpaced(tried);
@@ -137,7 +132,7 @@ class AnalyticalSeedGeneratorTest {
             Candidate c = g.getCandidate();
             double t = (Double) c.getValue();
             tried.add(t);
-            double score = t > 2.5 ? Double.NaN : bump(2).applyAsDouble(t);
+            double score = t > 2.5 ? Double.NaN : KnownCurves.bump(2).applyAsDouble(t);
             g.reportResults(new OptimizationResult(c, score, c.getIndex(), null, null, null));
         }
         assertThat(g.finished()).isTrue();
@@ -148,7 +143,7 @@ class AnalyticalSeedGeneratorTest {
     @Test
     void withParallelismTwoItProposesTwoAtOnceAndStillFinishes() {
         AnalyticalSeedGenerator g = generator(1.5, 2);
-        DoubleUnaryOperator curve = bump(6);
+        DoubleUnaryOperator curve = KnownCurves.bump(6);
         Deque<Candidate> running = new ArrayDeque<>();
         List<Double> tried = new ArrayList<>();
         int maxInFlight = 0;

@@ -20,28 +20,10 @@ import org.tstar.model.TrialStatus;
  */
 class ArbiterRunTest {
 
-    static TemperatureTrial curveTrial(DoubleUnaryOperator curve) {
-        return t -> new TrialResult(t, TrialStatus.COMPLETED, "", 2, 200, 0.001, 1e6, curve.applyAsDouble(t),
-                1 - curve.applyAsDouble(t), curve.applyAsDouble(t) - 0.01);
-    }
-
-    static SearchSpaceDefinition space(String overrides) throws Exception {
-        String text = Files.readString(Path.of("search-spaces/digits-linear.yaml"));
-        return SearchSpaceDefinition.parse(text.replace("parallelism: 1", overrides), "test.yaml");
-    }
-
-    static SearchTask task(SearchSpaceDefinition space, double estimate, TemperatureTrial trial) {
-        var k = org.tstar.estimate.TemperatureCoefficients.load("paper");
-        var e = org.tstar.estimate.AnalyticalTemperature.estimate(64, 10, Double.NaN, k);
-        var fixed = new org.tstar.estimate.AnalyticalTemperature.Estimate(e.featureWidth(), e.classes(), e.csg(),
-                e.widthTerm(), e.intercept(), e.difficultyTerm(), e.classTerm(), estimate, estimate, k);
-        return new SearchTask(space, null, fixed, 2, trial);
-    }
-
     @Test
-    void gridEvaluatesExactlyItsLogSpacedPointsWithBothBounds() throws Exception {
-        SearchSpaceDefinition space = space("parallelism: 1");
-        SearchOutcome grid = task(space, 1.5, curveTrial(AnalyticalSeedGeneratorTest.bump(2))).run(Strategy.GRID, r -> { });
+    void gridEvaluatesExactlyItsLogSpacedPointsWithBothBounds() {
+        SearchSpaceDefinition space = KnownCurves.space("parallelism: 1");
+        SearchOutcome grid = KnownCurves.task(space, 1.5, KnownCurves.trial(KnownCurves.bump(2))).run(Strategy.GRID, r -> { });
         double[] expected = new TemperatureSpace(0.05, 50).logGrid(25);
         assertThat(grid.trials()).hasSize(25);
         for (int i = 0; i < 25; i++) {
@@ -54,10 +36,10 @@ class ArbiterRunTest {
     }
 
     @Test
-    void analyticalRunEndsWhenTheGeneratorIsDoneAndPicksTheBestTrial() throws Exception {
-        SearchSpaceDefinition space = space("parallelism: 1");
+    void analyticalRunEndsWhenTheGeneratorIsDoneAndPicksTheBestTrial() {
+        SearchSpaceDefinition space = KnownCurves.space("parallelism: 1");
         List<TrialRecord> seen = Collections.synchronizedList(new ArrayList<>());
-        SearchOutcome outcome = task(space, 1.5, curveTrial(AnalyticalSeedGeneratorTest.bump(6))).run(Strategy.ANALYTICAL, seen::add);
+        SearchOutcome outcome = KnownCurves.task(space, 1.5, KnownCurves.trial(KnownCurves.bump(6))).run(Strategy.ANALYTICAL, seen::add);
         assertThat(outcome.trials()).hasSizeBetween(3, 8).hasSize(seen.size());
         assertThat(outcome.chosen()).isPresent();
         assertThat(Math.abs(Math.log(outcome.chosen().get().result().temperature() / 6))).isLessThan(Math.log(1.25) + 1e-9);
@@ -65,29 +47,29 @@ class ArbiterRunTest {
     }
 
     @Test
-    void failedTrialsReachTheGeneratorThroughTheRunnerAndDoNotStallIt() throws Exception {
-        SearchSpaceDefinition space = space("parallelism: 1");
-        DoubleUnaryOperator curve = AnalyticalSeedGeneratorTest.bump(0.4);
+    void failedTrialsReachTheGeneratorThroughTheRunnerAndDoNotStallIt() {
+        SearchSpaceDefinition space = KnownCurves.space("parallelism: 1");
+        DoubleUnaryOperator curve = KnownCurves.bump(0.4);
         TemperatureTrial diverging = t -> t < 0.3 ? TrialResult.failed(t, "training loss became NaN in epoch 1", 1, 100, 0.001, 1e5)
-                : curveTrial(curve).run(t);
-        SearchOutcome outcome = task(space, 0.6, diverging).run(Strategy.ANALYTICAL, r -> { });
+                : KnownCurves.trial(curve).run(t);
+        SearchOutcome outcome = KnownCurves.task(space, 0.6, diverging).run(Strategy.ANALYTICAL, r -> { });
         assertThat(outcome.failedCount()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.trials()).hasSizeLessThanOrEqualTo(8);
         assertThat(outcome.chosen().get().result().temperature()).isGreaterThanOrEqualTo(0.3);
     }
 
     @Test
-    void parallelismTwoRunsTwoTasksAtOnceAndFinishes() throws Exception {
-        SearchSpaceDefinition space = space("parallelism: 2");
+    void parallelismTwoRunsTwoTasksAtOnceAndFinishes() {
+        SearchSpaceDefinition space = KnownCurves.space("parallelism: 2");
         TemperatureTrial slow = t -> {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return curveTrial(AnalyticalSeedGeneratorTest.bump(3)).run(t);
+            return KnownCurves.trial(KnownCurves.bump(3)).run(t);
         };
-        SearchOutcome outcome = task(space, 1.5, slow).run(Strategy.ANALYTICAL, r -> { });
+        SearchOutcome outcome = KnownCurves.task(space, 1.5, slow).run(Strategy.ANALYTICAL, r -> { });
         List<TrialRecord> byStart = new ArrayList<>(outcome.trials());
         byStart.sort(java.util.Comparator.comparingDouble(TrialRecord::startedAt));
         boolean overlapped = false;
@@ -100,9 +82,9 @@ class ArbiterRunTest {
     }
 
     @Test
-    void randomStrategyStopsAtItsBudgetAndRepeatsWithItsSeed() throws Exception {
-        SearchSpaceDefinition space = space("random: {trials: 5, seed: 7}\nparallelism: 2");
-        SearchTask task = task(space, 1.5, curveTrial(AnalyticalSeedGeneratorTest.bump(3)));
+    void randomStrategyStopsAtItsBudgetAndRepeatsWithItsSeed() {
+        SearchSpaceDefinition space = KnownCurves.space("random: {trials: 5, seed: 7}\nparallelism: 2");
+        SearchTask task = KnownCurves.task(space, 1.5, KnownCurves.trial(KnownCurves.bump(3)));
         SearchOutcome first = task.run(Strategy.RANDOM, r -> { });
         SearchOutcome second = task.run(Strategy.RANDOM, r -> { });
         assertThat(first.trials()).hasSize(5);
@@ -112,9 +94,9 @@ class ArbiterRunTest {
     }
 
     @Test
-    void configurationRoundTripsThroughJsonAndYamlAndRunsAfterwards() throws Exception {
-        SearchSpaceDefinition space = space("parallelism: 1");
-        SearchTask task = task(space, 1.5, curveTrial(AnalyticalSeedGeneratorTest.bump(5)));
+    void configurationRoundTripsThroughJsonAndYamlAndRunsAfterwards() {
+        SearchSpaceDefinition space = KnownCurves.space("parallelism: 1");
+        SearchTask task = KnownCurves.task(space, 1.5, KnownCurves.trial(KnownCurves.bump(5)));
         AnalyticalSeedGenerator original = (AnalyticalSeedGenerator) task.generator(Strategy.ANALYTICAL);
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(original)
@@ -133,7 +115,7 @@ class ArbiterRunTest {
             AnalyticalSeedGenerator restored = (AnalyticalSeedGenerator) copy.getCandidateGenerator();
             List<Double> temperatures = Collections.synchronizedList(new ArrayList<>());
             LocalOptimizationRunner runner = new LocalOptimizationRunner(1, copy, new TrialTaskCreator(Strategy.ANALYTICAL,
-                    curveTrial(AnalyticalSeedGeneratorTest.bump(5)), SearchSpaceDefinition.Score.ACCURACY,
+                    KnownCurves.trial(KnownCurves.bump(5)), SearchSpaceDefinition.Score.ACCURACY,
                     r -> temperatures.add(r.result().temperature()), System.nanoTime()));
             runner.addListeners(restored.failureListener());
             runner.execute();
