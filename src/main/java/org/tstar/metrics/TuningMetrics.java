@@ -1,0 +1,133 @@
+package org.tstar.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.tstar.search.Comparison;
+import org.tstar.search.SearchOutcome;
+import org.tstar.search.Strategy;
+
+/**
+ * The Micrometer meters of temperature tuning (DESIGN §4), all prefixed {@code tstar.} and tagged only with
+ * bounded values (strategy, status, measure; the space name as a common tag the caller sets on the registry):
+ * trials by strategy and status, trial duration and trials running, compute spent, the best validation accuracy
+ * and chosen temperature by strategy, the analytical T̂*, and the comparison's compute-saved ratios and accuracy
+ * gap. Trial events arrive through {@link #listener(Strategy)}, an Arbiter status listener.
+ */
+public final class TuningMetrics implements MeterBinder {
+    static final String[] MEASURES = {"trials", "epochs", "sample_passes", "seconds", "flops"};
+
+    /** A gauge's current value; NaN until something is known. */
+    static final class Value {
+        private volatile double value = Double.NaN;
+
+        double get() {
+            return value;
+        }
+
+        void set(double v) {
+            value = v;
+        }
+    }
+
+    /** The meters of one strategy, registered when its search starts. */
+    final class StrategyMeters {
+        final Strategy strategy;
+        final Counter completed;
+        final Counter failed;
+        final Timer duration;
+        final LongTaskTimer running;
+        final Counter epochs;
+        final Counter samplePasses;
+        final Counter flops;
+        final Value bestAccuracy = new Value();
+        final Value chosenTemperature = new Value();
+
+        StrategyMeters(Strategy strategy) {
+            this.strategy = strategy;
+            Tags tags = Tags.of("strategy", strategy.label());
+            completed = Counter.builder("tstar.trials").description("Trials ended, by strategy and status")
+                    .tags(tags).tag("status", "completed").register(registry);
+            failed = Counter.builder("tstar.trials").description("Trials ended, by strategy and status")
+                    .tags(tags).tag("status", "failed").register(registry);
+            duration = Timer.builder("tstar.trial.duration").description("Training time of one trial")
+                    .tags(tags).register(registry);
+            running = LongTaskTimer.builder("tstar.trials.running").description("Trials in progress")
+                    .tags(tags).register(registry);
+            epochs = Counter.builder("tstar.epochs").description("Training epochs spent").tags(tags).register(registry);
+            samplePasses = Counter.builder("tstar.sample.passes")
+                    .description("Forward and backward passes of one training sample").tags(tags).register(registry);
+            flops = Counter.builder("tstar.flops").description("Training FLOPs spent (6 x parameters x sample passes)")
+                    .tags(tags).register(registry);
+            Gauge.builder("tstar.best.validation.accuracy", bestAccuracy, Value::get)
+                    .description("Best validation accuracy so far").tags(tags).register(registry);
+            Gauge.builder("tstar.chosen.temperature", chosenTemperature, Value::get)
+                    .description("Temperature of the best trial so far").tags(tags).register(registry);
+        }
+    }
+
+    private MeterRegistry registry;
+    private final Map<Strategy, StrategyMeters> strategies = new EnumMap<>(Strategy.class);
+    private final Value estimate = new Value();
+    private final Value accuracyGap = new Value();
+    private final Map<String, Value> saved = new java.util.LinkedHashMap<>();
+
+    @Override
+    public synchronized void bindTo(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry);
+        Gauge.builder("tstar.estimated.temperature", estimate, Value::get)
+                .description("Training-free estimate T-hat* of the optimal temperature").register(registry);
+        Gauge.builder("tstar.accuracy.gap", accuracyGap, Value::get)
+                .description("Test accuracy of the grid's choice minus the analytical search's").register(registry);
+        for (String measure : MEASURES) {
+            Value v = new Value();
+            saved.put(measure, v);
+            Gauge.builder("tstar.compute.saved.ratio", v, Value::get).tag("measure", measure)
+                    .description("1 - analytical / grid compute").register(registry);
+        }
+    }
+
+    /** The meters of {@code strategy}, registering them on first use. */
+    synchronized StrategyMeters meters(Strategy strategy) {
+        if (registry == null) {
+            throw new IllegalStateException("bind TuningMetrics to a registry before a search starts");
+        }
+        return strategies.computeIfAbsent(strategy, StrategyMeters::new);
+    }
+
+    /** An Arbiter status listener that records {@code strategy}'s trials; add it to that strategy's runner. */
+    public ArbiterMetricsListener listener(Strategy strategy) {
+        return new ArbiterMetricsListener(meters(strategy));
+    }
+
+    public void recordEstimate(double temperature) {
+        estimate.set(temperature);
+    }
+
+    /** A finished search: its chosen temperature and best validation accuracy, by the reports' own rule. */
+    public void recordOutcome(SearchOutcome outcome) {
+        StrategyMeters m = meters(outcome.strategy());
+        outcome.chosenResult().ifPresent(r -> {
+            m.chosenTemperature.set(r.temperature());
+            m.bestAccuracy.set(r.validationAccuracy());
+        });
+    }
+
+    /** A finished comparison: both outcomes, the saved ratio of every compute measure, the accuracy gap. */
+    public void recordComparison(Comparison comparison) {
+        recordEstimate(comparison.estimate().temperature());
+        recordOutcome(comparison.analytical());
+        recordOutcome(comparison.grid());
+        for (Comparison.Saving s : comparison.savings()) {
+            saved.get(s.measure()).set(s.saved());
+        }
+        accuracyGap.set(comparison.accuracyGap());
+    }
+}
