@@ -57,13 +57,18 @@ public final class ReportFolder {
 
     /** Writes a whole file: to a temporary name first, then moved over the final one. */
     public Path writeAtomically(String name, String content) throws IOException {
-        Path target = file(name);
         Path partial = file(name + ".partial");
         Files.writeString(partial, content);
+        return moveIntoPlace(partial, name);
+    }
+
+    /** Moves a file written completely under a temporary name in this folder to its final {@code name}. */
+    public Path moveIntoPlace(Path written, String name) throws IOException {
+        Path target = file(name);
         try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
     }

@@ -1,0 +1,173 @@
+package org.tstar.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.tstar.model.TrialResult;
+import org.tstar.search.Comparison;
+import org.tstar.search.SearchOutcome;
+import org.tstar.search.TrialRecord;
+
+/**
+ * The report plots: validation accuracy against temperature on a log axis (the grid's curve, the analytical
+ * trials numbered in proposal order, vertical marks at T̂* and at each search's chosen T), and the compute each
+ * search spent. Written as PNG and SVG, each file under a temporary name first.
+ */
+public final class TemperatureCurveChart {
+    public static final String CURVE = "temperature-curve";
+    public static final String COMPUTE = "compute";
+
+    private static final Color GRID = new Color(0x4C72B0);
+    private static final Color ANALYTICAL = new Color(0xDD8452);
+    private static final Color ESTIMATE = new Color(0x55A868);
+
+    private TemperatureCurveChart() {
+    }
+
+    /** The curve and compute charts of a comparison. */
+    public static void write(ReportFolder folder, Comparison c) throws IOException {
+        XYChart curve = curveChart(c.space());
+        double[] range = accuracyRange(List.of(c.grid(), c.analytical()));
+        addSearch(curve, c.grid(), "grid trials", GRID, false, range);
+        addSearch(curve, c.analytical(), "analytical trials (numbered in proposal order)", ANALYTICAL, true, range);
+        addMark(curve, "T̂* = " + RunSummary.temperature(c.estimate().temperature()) + " (training-free estimate)",
+                c.estimate().temperature(), range, ESTIMATE);
+        addMark(curve, "grid's T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.grid())),
+                Comparison.chosenTemperature(c.grid()), range, GRID);
+        addMark(curve, "analytical T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.analytical())),
+                Comparison.chosenTemperature(c.analytical()), range, ANALYTICAL);
+        finishRange(curve, range);
+        save(folder, CURVE, curve);
+
+        CategoryChart compute = new CategoryChartBuilder().width(760).height(460)
+                .title(c.space() + ": compute spent by each search").xAxisTitle("measure").yAxisTitle("amount (epochs; seconds of training)").build();
+        compute.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        compute.getStyler().setChartBackgroundColor(Color.WHITE);
+        compute.getStyler().setLabelsVisible(true);
+        compute.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        compute.getStyler().setSeriesColors(new Color[] {GRID, ANALYTICAL});
+        List<String> measures = List.of("epochs", "training seconds");
+        compute.addSeries("grid (" + c.grid().trialCount() + " trials)", measures,
+                List.of((double) c.grid().epochs(), round(c.grid().trainingSeconds())));
+        compute.addSeries("analytical (" + c.analytical().trialCount() + " trials)", measures,
+                List.of((double) c.analytical().epochs(), round(c.analytical().trainingSeconds())));
+        save(folder, COMPUTE, compute);
+    }
+
+    /** The curve chart of a single search. */
+    public static void write(ReportFolder folder, SearchOutcome o, double estimate, String space) throws IOException {
+        XYChart curve = curveChart(space);
+        double[] range = accuracyRange(List.of(o));
+        addSearch(curve, o, o.strategy().label() + " trials", o.strategy().label().equals("grid") ? GRID : ANALYTICAL,
+                !o.strategy().label().equals("grid"), range);
+        addMark(curve, "T̂* = " + RunSummary.temperature(estimate) + " (training-free estimate)", estimate, range, ESTIMATE);
+        double chosen = o.chosenResult().map(TrialResult::temperature).orElse(Double.NaN);
+        addMark(curve, o.strategy().label() + " T* = " + RunSummary.temperature(chosen), chosen, range, GRID);
+        finishRange(curve, range);
+        save(folder, CURVE, curve);
+    }
+
+    private static XYChart curveChart(String space) {
+        XYChart chart = new XYChartBuilder().width(960).height(560)
+                .title(space + ": validation accuracy against softmax temperature")
+                .xAxisTitle("temperature T (log scale)").yAxisTitle("validation accuracy").build();
+        org.knowm.xchart.style.XYStyler s = chart.getStyler();
+        s.setXAxisLogarithmic(true);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotGridLinesColor(new Color(0xDDDDDD));
+        s.setDecimalPattern("#.###");
+        return chart;
+    }
+
+    private static void addSearch(XYChart chart, SearchOutcome o, String name, Color color, boolean numbered,
+                                  double[] range) {
+        List<TrialRecord> done = new ArrayList<>(o.trials().stream().filter(r -> r.result().completed()).toList());
+        if (done.isEmpty()) {
+            return;
+        }
+        List<TrialRecord> byTemperature = new ArrayList<>(done);
+        byTemperature.sort(Comparator.comparingDouble(r -> r.result().temperature()));
+        double[] x = byTemperature.stream().mapToDouble(r -> r.result().temperature()).toArray();
+        double[] y = byTemperature.stream().mapToDouble(r -> r.result().validationAccuracy()).toArray();
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setMarker(numbered ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        if (numbered) {
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            for (TrialRecord r : done) {
+                // Above the marker, so the number does not hide it.
+                AnnotationText label = new AnnotationText(Integer.toString(r.trial()), r.result().temperature(),
+                        r.result().validationAccuracy() + 0.035 * (range[1] - range[0]), false);
+                chart.addAnnotation(label);
+            }
+        } else {
+            series.setLineStyle(new BasicStroke(1.5f));
+        }
+    }
+
+    private static void addMark(XYChart chart, String name, double temperature, double[] range, Color color) {
+        if (!Double.isFinite(temperature)) {
+            return;
+        }
+        XYSeries mark = chart.addSeries(name, new double[] {temperature, temperature}, new double[] {range[0], range[1]});
+        mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        mark.setMarker(SeriesMarkers.NONE);
+        mark.setLineColor(color);
+        mark.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+
+    private static double[] accuracyRange(List<SearchOutcome> outcomes) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SearchOutcome o : outcomes) {
+            for (TrialRecord r : o.trials()) {
+                double a = r.result().validationAccuracy();
+                if (Double.isFinite(a)) {
+                    lo = Math.min(lo, a);
+                    hi = Math.max(hi, a);
+                }
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max(0.005, 0.08 * (hi - lo));
+        return new double[] {Math.max(0, lo - pad), Math.min(1, hi + pad)};
+    }
+
+    private static void finishRange(XYChart chart, double[] range) {
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+
+    private static void save(ReportFolder folder, String name, Chart<?, ?> chart) throws IOException {
+        Path partial = folder.file(name + ".partial");
+        BitmapEncoder.saveBitmap(chart, partial.toString(), BitmapEncoder.BitmapFormat.PNG);
+        folder.moveIntoPlace(Path.of(partial + ".png"), name + ".png");
+        VectorGraphicsEncoder.saveVectorGraphic(chart, partial.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        folder.moveIntoPlace(Path.of(partial + ".svg"), name + ".svg");
+    }
+}
