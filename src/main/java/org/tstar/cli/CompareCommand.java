@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.RunSummary;
+import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
 import org.tstar.search.Comparison;
 import picocli.CommandLine.Command;
@@ -34,29 +35,37 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path spaceFile = space != null ? space : ReportedRun.defaultSpace();
         ReportedRun.Prepared prepared = ReportedRun.prepare(spaceFile);
-        ReportFolder folder = run.createFolder(prepared.space());
-        PrintWriter console = spec.commandLine().getOut();
-        ReportedRun.printHeader(console, prepared, folder);
-        Comparison comparison;
-        try (TrialLog log = folder.openTrialLog()) {
-            comparison = Comparison.run(prepared.task(), ReportedRun.logAndPrint(log, console));
-        }
-        folder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
-        String command = ReportedRun.command("compare", spaceFile, folder, "");
-        folder.writeAtomically(ReportFolder.SUMMARY, RunSummary.comparison(comparison, prepared.space(), command));
+        try (RunMetrics metrics = run.startMetrics(prepared.space())) {
+            ReportFolder folder = run.createFolder(prepared.space());
+            PrintWriter console = spec.commandLine().getOut();
+            ReportedRun.printHeader(console, prepared, folder);
+            metrics.printEndpoint(console);
+            metrics.metrics().recordEstimate(prepared.task().estimate().temperature());
+            Comparison comparison;
+            try (TrialLog log = folder.openTrialLog()) {
+                comparison = Comparison.run(prepared.task(),
+                        new ProgressLine(console, ProgressLine.terminal(), prepared.space(), log), metrics::listeners);
+            }
+            metrics.metrics().recordComparison(comparison);
+            folder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
+            TemperatureCurveChart.write(folder, comparison);
+            metrics.writeExposition(folder);
+            String command = ReportedRun.command("compare", spaceFile, folder, "");
+            folder.writeAtomically(ReportFolder.SUMMARY, RunSummary.comparison(comparison, prepared.space(), command));
 
-        console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
-        for (ComparisonTable.Row r : ComparisonTable.rows(comparison)) {
-            console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), RunSummary.quantity(r.grid()),
-                    RunSummary.quantity(r.analytical()), RunSummary.quantity(r.comparison()), r.kind());
+            console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
+            for (ComparisonTable.Row r : ComparisonTable.rows(comparison)) {
+                console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), RunSummary.quantity(r.grid()),
+                        RunSummary.quantity(r.analytical()), RunSummary.quantity(r.comparison()), r.kind());
+            }
+            console.printf(Locale.ROOT, "analytical reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
+                            + "%.1f %% fewer FLOPs%n", RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
+                    RunSummary.accuracy(Comparison.testAccuracy(comparison.grid())), 100 * comparison.accuracyGap(),
+                    100 * comparison.saving("flops").saved());
+            console.printf("wrote %s: trials.csv, comparison.csv, %s.png/.svg, %s.png/.svg, %s, summary.md%n",
+                    folder.path(), TemperatureCurveChart.CURVE, TemperatureCurveChart.COMPUTE, RunMetrics.EXPOSITION);
+            metrics.linger(console, run.metricsLinger);
         }
-        console.printf(Locale.ROOT, "analytical reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
-                        + "%.1f %% fewer FLOPs%n", RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
-                RunSummary.accuracy(Comparison.testAccuracy(comparison.grid())), 100 * comparison.accuracyGap(),
-                100 * comparison.saving("flops").saved());
-        console.printf("wrote %s, %s and %s%n", folder.file(ReportFolder.TRIALS), folder.file(ReportFolder.COMPARISON),
-                folder.file(ReportFolder.SUMMARY));
         return 0;
     }
-
 }

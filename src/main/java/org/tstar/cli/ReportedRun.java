@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.tstar.InvalidInputException;
 import org.tstar.model.TrialResult;
 import org.tstar.report.ReportFolder;
-import org.tstar.report.TrialLog;
-import org.tstar.search.TrialListener;
 import org.tstar.report.RunSummary;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
@@ -29,6 +28,28 @@ final class ReportedRun {
 
     @Option(names = "--verbose", description = "Log at info level and show stack traces.")
     boolean verbose;
+
+    @Option(names = "--metrics-port", description = "Serve Prometheus metrics at http://HOST:PORT/metrics during the run (0: any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
+            description = "Address the metrics endpoint binds to (default: ${DEFAULT-VALUE}).")
+    String metricsHost;
+
+    @Option(names = "--metrics-linger", defaultValue = "0",
+            description = "Seconds to keep the metrics endpoint up after the run (default: ${DEFAULT-VALUE}).")
+    int metricsLinger;
+
+    /** Metrics for the run; the endpoint is bound now, so a bad port is refused before any folder exists. */
+    RunMetrics startMetrics(SearchSpaceDefinition space) {
+        if (metricsLinger < 0 || metricsLinger > 86_400) {
+            throw new InvalidInputException("--metrics-linger: " + metricsLinger + " is not in 0..86400 seconds");
+        }
+        if (metricsLinger > 0 && metricsPort == null) {
+            throw new InvalidInputException("--metrics-linger needs --metrics-port");
+        }
+        return new RunMetrics(space.name(), metricsPort, metricsHost);
+    }
 
     /** A space and its task, loaded and checked; nothing has been written yet. */
     record Prepared(SearchSpaceDefinition space, SearchTask task) {
@@ -60,25 +81,14 @@ final class ReportedRun {
         console.flush();
     }
 
-    /** Appends each ended trial to the trial log, then prints its line. */
-    static TrialListener logAndPrint(TrialLog log, PrintWriter console) {
-        return r -> {
-            log.trialEnded(r);
-            printTrial(console, r);
-        };
-    }
-
-    /** The line printed as a trial ends; its numbers are formatted as in the reports. */
-    static void printTrial(PrintWriter console, TrialRecord record) {
+    /** The line that reports an ended trial; its numbers are formatted as in the reports. */
+    static String trialLine(TrialRecord record) {
         TrialResult r = record.result();
-        synchronized (console) {
-            console.printf("%-10s #%-3d T = %-9s %-9s val acc %s  val loss %s  test acc %s  (%.2f s)%s%n",
-                    record.strategy().label(), record.trial(), RunSummary.temperature(r.temperature()),
-                    r.completed() ? "completed" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
-                    RunSummary.number(r.validationLoss()), RunSummary.accuracy(r.testAccuracy()), r.seconds(),
-                    r.completed() ? "" : " " + r.failureReason());
-            console.flush();
-        }
+        return String.format(Locale.ROOT, "%-10s #%-3d T = %-9s %-9s val acc %s  val loss %s  test acc %s  (%.2f s)%s",
+                record.strategy().label(), record.trial(), RunSummary.temperature(r.temperature()),
+                r.completed() ? "completed" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
+                RunSummary.number(r.validationLoss()), RunSummary.accuracy(r.testAccuracy()), r.seconds(),
+                r.completed() ? "" : " " + r.failureReason());
     }
 
     /** The command as the user could type it again. */

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.RunSummary;
+import org.tstar.model.TrialResult;
+import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
+import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.Strategy;
 import picocli.CommandLine.Command;
@@ -34,22 +37,34 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Strategy chosen = Strategy.parse(strategy);
         ReportedRun.Prepared prepared = ReportedRun.prepare(space);
-        ReportFolder folder = run.createFolder(prepared.space());
-        PrintWriter console = spec.commandLine().getOut();
-        ReportedRun.printHeader(console, prepared, folder);
-        SearchOutcome outcome;
-        try (TrialLog log = folder.openTrialLog()) {
-            outcome = prepared.task().run(chosen, ReportedRun.logAndPrint(log, console));
+        try (RunMetrics metrics = run.startMetrics(prepared.space())) {
+            ReportFolder folder = run.createFolder(prepared.space());
+            PrintWriter console = spec.commandLine().getOut();
+            ReportedRun.printHeader(console, prepared, folder);
+            metrics.printEndpoint(console);
+            double estimate = prepared.task().estimate().temperature();
+            metrics.metrics().recordEstimate(estimate);
+            SearchOutcome outcome;
+            try (TrialLog log = folder.openTrialLog()) {
+                outcome = prepared.task().run(chosen,
+                        new ProgressLine(console, ProgressLine.terminal(), prepared.space(), log), metrics.listeners(chosen));
+            }
+            metrics.metrics().recordOutcome(outcome);
+            TemperatureCurveChart.write(folder, outcome, estimate, prepared.space().name());
+            metrics.writeExposition(folder);
+            String command = ReportedRun.command("search", space, folder, " --strategy " + chosen.label());
+            folder.writeAtomically(ReportFolder.SUMMARY,
+                    RunSummary.search(outcome, prepared.task().estimate(), prepared.space(), command));
+            SearchSpaceDefinition.Score score = prepared.space().score();
+            console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
+                    chosen.label(), RunSummary.temperature(outcome.chosenResult().map(TrialResult::temperature).orElse(Double.NaN)),
+                    score.label(), outcome.chosenResult().map(t -> RunSummary.number(score.of(t))).orElse("—"),
+                    RunSummary.accuracy(outcome.chosenResult().map(TrialResult::testAccuracy).orElse(Double.NaN)),
+                    outcome.trialCount(), outcome.trainingSeconds());
+            console.printf("wrote %s: trials.csv, %s.png/.svg, %s, summary.md%n", folder.path(),
+                    TemperatureCurveChart.CURVE, RunMetrics.EXPOSITION);
+            metrics.linger(console, run.metricsLinger);
+            return outcome.chosen().isPresent() ? 0 : 1;
         }
-        String command = ReportedRun.command("search", space, folder, " --strategy " + chosen.label());
-        folder.writeAtomically(ReportFolder.SUMMARY,
-                RunSummary.search(outcome, prepared.task().estimate(), prepared.space(), command));
-        console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
-                chosen.label(), RunSummary.temperature(outcome.chosenResult().map(t -> t.temperature()).orElse(Double.NaN)),
-                prepared.space().score().label(), outcome.chosenResult().map(t -> RunSummary.number(prepared.space().score().of(t))).orElse("—"),
-                RunSummary.accuracy(outcome.chosenResult().map(t -> t.testAccuracy()).orElse(Double.NaN)),
-                outcome.trialCount(), outcome.trainingSeconds());
-        console.printf("wrote %s and %s%n", folder.file(ReportFolder.TRIALS), folder.file(ReportFolder.SUMMARY));
-        return outcome.chosen().isPresent() ? 0 : 1;
     }
 }

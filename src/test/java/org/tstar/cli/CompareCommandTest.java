@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tstar.report.RunSummary;
 
@@ -70,6 +71,9 @@ class CompareCommandTest {
         assertThat(out.resolve("trials.csv")).exists();
         assertThat(out.resolve("comparison.csv")).exists();
         assertThat(out.resolve("summary.md")).exists();
+        for (String f : List.of("temperature-curve.png", "temperature-curve.svg", "compute.png", "compute.svg", "metrics.prom")) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
         assertThat(Files.list(out).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
 
         List<CSVRecord> trials = read(out.resolve("trials.csv"));
@@ -110,6 +114,11 @@ class CompareCommandTest {
         assertThat(number(trialsRow.get("analytical"))).isEqualTo(analyticalTrials);
         assertThat(number(trialsRow.get("comparison"))).isEqualTo(1 - analyticalTrials / 7.0);
 
+        String exposition = Files.readString(out.resolve("metrics.prom"));
+        assertThat(exposition).contains("tstar_trials_total{space=\"digits-small\",status=\"completed\",strategy=\"grid\"} 7.0")
+                .contains("tstar_trials_total{space=\"digits-small\",status=\"completed\",strategy=\"analytical\"} "
+                        + analyticalTrials + ".0");
+
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("saved", "Accuracy gap", "test accuracy at chosen T", "T̂* =",
                 "bin/tstar compare --space " + space);
@@ -124,7 +133,10 @@ class CompareCommandTest {
         assertThat(trials).hasSize(7).allMatch(r -> r.get("strategy").equals("grid"));
         assertThat(trials.stream().map(r -> r.get("temperature")).distinct()).hasSize(7);
         assertThat(out.resolve("summary.md")).exists();
+        assertThat(out.resolve("temperature-curve.png")).isNotEmptyFile();
+        assertThat(out.resolve("metrics.prom")).content().contains("tstar_trials_total");
         assertThat(out.resolve("comparison.csv")).doesNotExist();
+        assertThat(out.resolve("compute.png")).doesNotExist();
     }
 
     static Stream<Arguments> badSpaces() {
@@ -177,5 +189,22 @@ class CompareCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("'bayes' is not analytical, grid or random");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--metrics-port 70000 | --metrics-port: 70000 is not a port (0..65535)",
+        "--metrics-linger 5 | --metrics-linger needs --metrics-port",
+        "--metrics-port 0 --metrics-linger -1 | --metrics-linger",
+        "--metrics-port 0 --metrics-host no.such.host.invalid | --metrics-host"})
+    void badMetricsOptionsAreRefusedBeforeAnyFolderIsMade(String options, String expected) {
+        Path out = dir.resolve("metrics-" + Math.abs(options.hashCode()));
+        List<String> args = new ArrayList<>(List.of("compare", "--space", space.toString(), "--out", out.toString()));
+        args.addAll(List.of(options.split(" ")));
+        Run run = tstar(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains(expected).doesNotContain("Exception");
+        assertThat(out).doesNotExist();
     }
 }

@@ -1,0 +1,103 @@
+package org.tstar.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.tstar.model.TrialResult;
+import org.tstar.report.RunSummary;
+import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.Strategy;
+import org.tstar.search.TrialListener;
+import org.tstar.search.TrialRecord;
+
+/**
+ * The console's account of a run: a line per ended trial with the strategy's progress (trial k of N, best so
+ * far, elapsed, ETA); on a terminal also a live line, rewritten in place, naming the trial now running. Off a
+ * terminal (CI, a pipe) only the plain per-trial lines are printed.
+ */
+final class ProgressLine implements TrialListener {
+    private final PrintWriter console;
+    private final boolean live;
+    private final SearchSpaceDefinition space;
+    private final TrialListener next;
+    private final Map<Strategy, Progress> progress = new EnumMap<>(Strategy.class);
+
+    /** One strategy's tally. */
+    private static final class Progress {
+        final long startNanos = System.nanoTime();
+        int ended;
+        double trainingSeconds;
+        double bestScore = Double.NaN;
+        double bestTemperature = Double.NaN;
+    }
+
+    ProgressLine(PrintWriter console, boolean live, SearchSpaceDefinition space, TrialListener next) {
+        this.console = console;
+        this.live = live;
+        this.space = space;
+        this.next = next;
+    }
+
+    /** True when standard output is an interactive terminal and not a CI job. */
+    static boolean terminal() {
+        return System.console() != null && System.getenv("CI") == null;
+    }
+
+    @Override
+    public synchronized void trialStarted(Strategy strategy, int trial, double temperature) {
+        next.trialStarted(strategy, trial, temperature);
+        Progress p = progress.computeIfAbsent(strategy, s -> new Progress());
+        if (live) {
+            console.print("\r\033[K" + strategy.label() + ": trial " + trial + " of " + planned(strategy)
+                    + " running at T = " + RunSummary.temperature(temperature) + status(strategy, p));
+            console.flush();
+        }
+    }
+
+    @Override
+    public synchronized void trialEnded(TrialRecord record) {
+        next.trialEnded(record);
+        Progress p = progress.computeIfAbsent(record.strategy(), s -> new Progress());
+        TrialResult r = record.result();
+        p.ended++;
+        p.trainingSeconds += r.seconds();
+        double score = r.completed() ? space.score().of(r) : Double.NaN;
+        if (Double.isFinite(score) && (Double.isNaN(p.bestScore)
+                || (space.score().minimize() ? score < p.bestScore : score > p.bestScore))) {
+            p.bestScore = score;
+            p.bestTemperature = r.temperature();
+        }
+        if (live) {
+            console.print("\r\033[K");
+        }
+        console.println(ReportedRun.trialLine(record) + "  [" + p.ended + "/" + planned(record.strategy())
+                + status(record.strategy(), p) + "]");
+        console.flush();
+    }
+
+    /** How many trials the strategy will run: exact for grid and random, an upper bound for analytical. */
+    private String planned(Strategy strategy) {
+        return switch (strategy) {
+            case GRID -> Integer.toString(space.temperature().gridPoints());
+            case RANDOM -> Integer.toString(space.random().trials());
+            case ANALYTICAL -> "≤" + space.analytical().maxTrials();
+        };
+    }
+
+    private String status(Strategy strategy, Progress p) {
+        double elapsed = (System.nanoTime() - p.startNanos) / 1e9;
+        int total = switch (strategy) {
+            case GRID -> space.temperature().gridPoints();
+            case RANDOM -> space.random().trials();
+            case ANALYTICAL -> space.analytical().maxTrials();
+        };
+        String best = Double.isNaN(p.bestScore) ? "" : String.format(Locale.ROOT, ", best %s at T = %s",
+                space.score().minimize() ? RunSummary.number(p.bestScore) : RunSummary.accuracy(p.bestScore),
+                RunSummary.temperature(p.bestTemperature));
+        String eta = p.ended == 0 ? "" : String.format(Locale.ROOT, ", ETA %s%.0f s",
+                strategy == Strategy.ANALYTICAL ? "≤" : "",
+                (total - p.ended) * (p.trainingSeconds / p.ended) / space.parallelism());
+        return String.format(Locale.ROOT, "%s, %.1f s elapsed%s", best, elapsed, eta);
+    }
+}

@@ -1,0 +1,66 @@
+package org.tstar.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.tstar.metrics.MetricsEndpoint;
+import org.tstar.metrics.TuningMetrics;
+import org.tstar.report.ReportFolder;
+import org.tstar.search.Strategy;
+
+/**
+ * A run's metrics: a Prometheus registry with the space as common tag, tstar's meters bound to it, the HTTP
+ * endpoint when a port was asked for, and the final exposition written to {@code metrics.prom}.
+ */
+final class RunMetrics implements AutoCloseable {
+    static final String EXPOSITION = "metrics.prom";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TuningMetrics metrics = new TuningMetrics();
+    private final MetricsEndpoint endpoint;
+
+    /** @param port null for no endpoint */
+    RunMetrics(String space, Integer port, String host) {
+        registry.config().commonTags("space", space);
+        metrics.bindTo(registry);
+        endpoint = port == null ? null : MetricsEndpoint.start(host, port, registry);
+    }
+
+    TuningMetrics metrics() {
+        return metrics;
+    }
+
+    List<StatusListener> listeners(Strategy strategy) {
+        return List.of(metrics.listener(strategy));
+    }
+
+    void printEndpoint(PrintWriter console) {
+        if (endpoint != null) {
+            console.printf("metrics: http://%s:%d/metrics%n", endpoint.address().getHostString(), endpoint.address().getPort());
+        }
+    }
+
+    void writeExposition(ReportFolder folder) throws IOException {
+        folder.writeAtomically(EXPOSITION, registry.scrape());
+    }
+
+    /** Keeps the endpoint up for {@code seconds} after the run, so a scraper catches the final values. */
+    void linger(PrintWriter console, int seconds) throws InterruptedException {
+        if (endpoint != null && seconds > 0) {
+            console.printf("serving the final metrics for %d s more%n", seconds);
+            console.flush();
+            Thread.sleep(seconds * 1000L);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        registry.close();
+    }
+}
