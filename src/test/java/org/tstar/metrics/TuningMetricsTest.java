@@ -86,4 +86,20 @@ class TuningMetricsTest {
                 "tstar.estimated.temperature", "tstar.accuracy.gap", "tstar.compute.saved.ratio");
         assertThat(Strategy.values()).hasSize(3);
     }
+
+    @Test
+    void theRunningTimerCountsEachTrialWhileItTrains() {
+        MeterRegistry own = new SimpleMeterRegistry();
+        TuningMetrics metrics = new TuningMetrics();
+        metrics.bindTo(own);
+        List<Double> activeDuringTrials = new java.util.ArrayList<>();
+        org.tstar.search.TemperatureTrial observed = t -> {
+            activeDuringTrials.add((double) own.get("tstar.trials.running").tag("strategy", "grid").longTaskTimer().activeTasks());
+            return KnownCurves.trial(KnownCurves.bump(1)).run(t);
+        };
+        SearchTask task = KnownCurves.task(KnownCurves.space("parallelism: 1"), 1.0, observed);
+        SearchOutcome grid = task.run(Strategy.GRID, r -> { }, List.of(metrics.listener(Strategy.GRID)));
+        assertThat(activeDuringTrials).hasSize(grid.trialCount()).containsOnly(1.0);
+        assertThat(own.get("tstar.trials.running").tag("strategy", "grid").longTaskTimer().activeTasks()).isZero();
+    }
 }
