@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
 public final class TstarCommand implements Runnable {
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INTERNAL = 1;
+    /** A search or comparison ran but a strategy has no completed trial, hence no temperature to report. */
+    static final int EXIT_ALL_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,8 +10,8 @@ import org.tstar.InvalidInputException;
 
 /**
  * The folder one run writes its reports into. It must be new or empty, so an earlier run's reports are never
- * overwritten. Whole files are written under a temporary name and moved into place, so a report file that
- * exists is complete; {@code summary.md} is written last, so a folder without it is an unfinished run.
+ * overwritten, unless the run in it is being resumed. Whole files are written under a temporary name and moved
+ * into place, so a report file that exists is complete; {@link RunState} marks whether the run completed.
  */
 public final class ReportFolder {
     public static final String TRIALS = "trials.csv";
@@ -47,6 +47,18 @@ public final class ReportFolder {
         return new ReportFolder(dir);
     }
 
+    /** The folder of an interrupted run, reopened to finish it; leftovers of a cut-off write are removed. */
+    public static ReportFolder resume(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path partial : entries.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.delete(partial);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("--resume " + dir + ": cannot clean up (" + e.getMessage() + ")");
+        }
+        return new ReportFolder(dir);
+    }
+
     public Path path() {
         return path;
     }
@@ -75,6 +87,11 @@ public final class ReportFolder {
 
     /** Opens {@code trials.csv} for rows written as trials end. */
     public TrialLog openTrialLog() throws IOException {
-        return new TrialLog(file(TRIALS));
+        return TrialLog.create(file(TRIALS));
+    }
+
+    /** Reopens an interrupted run's {@code trials.csv} to append after its last complete row. */
+    public TrialLog appendTrialLog(TrialLog.Recovered recovered) throws IOException {
+        return TrialLog.append(file(TRIALS), recovered);
     }
 }

@@ -3,10 +3,20 @@ package org.tstar.report;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tstar.InvalidInputException;
+import org.tstar.model.TrialStatus;
+import org.tstar.search.Strategy;
 import org.apache.commons.csv.CSVPrinter;
 import org.tstar.model.TrialResult;
 import org.tstar.search.TrialListener;
@@ -14,29 +24,47 @@ import org.tstar.search.TrialRecord;
 
 /**
  * {@code trials.csv}: one row per trial, written and flushed the moment the trial ends, so a run that is stopped
- * keeps every finished trial. Columns are DESIGN §4's; a number that does not exist (a failed trial's accuracy)
- * is an empty cell.
+ * keeps every finished trial. Columns are DESIGN §4's plus {@code reason} (why a trial failed); a number that
+ * does not exist (a failed trial's accuracy) is an empty cell. Read back by {@link #read} to resume a run.
  */
 public final class TrialLog implements TrialListener, Closeable {
     public static final List<String> COLUMNS = List.of("strategy", "trial", "temperature", "status", "epochs",
-            "sample_passes", "seconds", "flops", "val_accuracy", "val_loss", "test_accuracy");
+            "sample_passes", "seconds", "flops", "val_accuracy", "val_loss", "test_accuracy", "reason");
 
     private final CSVPrinter csv;
 
-    TrialLog(Path file) throws IOException {
-        this.csv = new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+    private TrialLog(CSVPrinter csv) throws IOException {
+        this.csv = csv;
         csv.flush();
+    }
+
+    /** A new log with its header. */
+    static TrialLog create(Path file) throws IOException {
+        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file),
+                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
+    }
+
+    /** The log of an interrupted run, reopened to append after its last complete row (see {@link #read}). */
+    static TrialLog append(Path file, Recovered recovered) throws IOException {
+        if (recovered.tornBytes() > 0) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(channel.size() - recovered.tornBytes());
+            }
+        }
+        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file, StandardOpenOption.APPEND), CSVFormat.DEFAULT));
     }
 
     @Override
     public synchronized void trialEnded(TrialRecord record) {
+        if (record.replayed()) {
+            return;
+        }
         TrialResult r = record.result();
         try {
             csv.printRecord(record.strategy().label(), record.trial(), cell(r.temperature()),
                     r.status().name().toLowerCase(java.util.Locale.ROOT), r.epochs(), r.samplePasses(),
                     cell(r.seconds()), cell(r.flops()), cell(r.validationAccuracy()), cell(r.validationLoss()),
-                    cell(r.testAccuracy()));
+                    cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "));
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to trials.csv", e);
@@ -57,5 +85,99 @@ public final class TrialLog implements TrialListener, Closeable {
     @Override
     public synchronized void close() throws IOException {
         csv.close();
+    }
+
+    /** The rows of an interrupted run's log, and the length of a last line cut off by the kill (dropped). */
+    public record Recovered(List<TrialRecord> records, int tornBytes) {
+    }
+
+    /**
+     * Reads a log back. A last line without its newline is a row the run was killed while writing: it is
+     * dropped (it is not a finished trial). Anything else that is not a row tstar wrote is refused, naming the
+     * line and column.
+     */
+    public static Recovered read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        int complete = text.lastIndexOf('\n') + 1;
+        int torn = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
+        List<TrialRecord> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text.substring(0, complete), CSVFormat.DEFAULT)) {
+            boolean header = true;
+            for (CSVRecord row : parser) {
+                String where = file + " line " + parser.getCurrentLineNumber();
+                if (header) {
+                    if (!row.toList().equals(COLUMNS)) {
+                        throw new InvalidInputException(where + ": header is " + row.toList() + ", not tstar's " + COLUMNS);
+                    }
+                    header = false;
+                    continue;
+                }
+                records.add(record(row, where));
+            }
+            if (header) {
+                throw new InvalidInputException(file + ": has no header line");
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException(file + ": not CSV (" + e.getMessage() + ")");
+        }
+        return new Recovered(List.copyOf(records), torn);
+    }
+
+    private static TrialRecord record(CSVRecord row, String where) {
+        if (row.size() != COLUMNS.size()) {
+            throw new InvalidInputException(where + ": " + row.size() + " cells, expected " + COLUMNS.size());
+        }
+        Strategy strategy;
+        try {
+            strategy = Strategy.parse(row.get(0));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage());
+        }
+        TrialStatus status = switch (row.get(3)) {
+            case "completed" -> TrialStatus.COMPLETED;
+            case "failed" -> TrialStatus.FAILED;
+            default -> throw new InvalidInputException(where + ": status '" + row.get(3) + "' is not completed or failed");
+        };
+        int trial = (int) whole(row, 1, where);
+        double temperature = number(row, 2, where);
+        if (!(temperature > 0)) {
+            throw new InvalidInputException(where + ": temperature '" + row.get(2) + "' is not a positive number");
+        }
+        TrialResult result = new TrialResult(temperature, status, row.get(11), (int) whole(row, 4, where),
+                whole(row, 5, where), number(row, 6, where), number(row, 7, where), number(row, 8, where),
+                number(row, 9, where), number(row, 10, where));
+        return new TrialRecord(strategy, trial, result, 0, 0, true);
+    }
+
+    private static double number(CSVRecord row, int column, String where) {
+        String cell = row.get(column);
+        if (cell.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where + ": " + COLUMNS.get(column) + " '" + cell + "' is not a number");
+        }
+    }
+
+    private static long whole(CSVRecord row, int column, String where) {
+        try {
+            long v = Long.parseLong(row.get(column));
+            if (v < 0 || v > Integer.MAX_VALUE && column != 5) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where + ": " + COLUMNS.get(column) + " '" + row.get(column)
+                    + "' is not a whole number");
+        }
     }
 }

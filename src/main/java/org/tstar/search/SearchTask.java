@@ -27,14 +27,30 @@ public final class SearchTask {
     private final AnalyticalTemperature.Estimate estimate;
     private final double rangeFactor;
     private final TemperatureTrial trial;
+    private final RecordedTrials recorded;
 
     public SearchTask(SearchSpaceDefinition space, PreparedSplit data, AnalyticalTemperature.Estimate estimate,
                       double rangeFactor, TemperatureTrial trial) {
+        this(space, data, estimate, rangeFactor, trial, RecordedTrials.none());
+    }
+
+    private SearchTask(SearchSpaceDefinition space, PreparedSplit data, AnalyticalTemperature.Estimate estimate,
+                       double rangeFactor, TemperatureTrial trial, RecordedTrials recorded) {
         this.space = space;
         this.data = data;
         this.estimate = estimate;
         this.rangeFactor = rangeFactor;
         this.trial = trial;
+        this.recorded = recorded;
+    }
+
+    /** This task resuming an interrupted run: trials {@code recorded} holds are replayed, not trained again. */
+    public SearchTask resuming(RecordedTrials recorded) {
+        return new SearchTask(space, data, estimate, rangeFactor, trial, recorded);
+    }
+
+    public RecordedTrials recorded() {
+        return recorded;
     }
 
     /**
@@ -153,7 +169,7 @@ public final class SearchTask {
                 .terminationConditions(new GeneratorExhaustedCondition())
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
-                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin));
+                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }

@@ -2,6 +2,7 @@ package org.tstar.search;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
@@ -31,14 +32,22 @@ public final class TrialTaskCreator implements TaskCreator {
     private final Score score;
     private final TrialListener listener;
     private final long origin;
+    private final RecordedTrials recorded;
 
     /** @param origin {@link System#nanoTime()} at which the search started, for the trial timestamps */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin) {
+        this(strategy, trial, score, listener, origin, RecordedTrials.none());
+    }
+
+    /** As above; a candidate whose result {@code recorded} holds is replayed from it, not trained again. */
+    public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
+                            RecordedTrials recorded) {
         this.strategy = Objects.requireNonNull(strategy);
         this.trial = Objects.requireNonNull(trial);
         this.score = Objects.requireNonNull(score);
         this.listener = Objects.requireNonNull(listener);
         this.origin = origin;
+        this.recorded = Objects.requireNonNull(recorded);
     }
 
     @Override
@@ -64,7 +73,10 @@ public final class TrialTaskCreator implements TaskCreator {
             l.onCandidateStatusChange(running, runner, null);
         }
         TrialResult result;
-        if (!(value instanceof Double temperature)) {
+        Optional<TrialResult> replay = value instanceof Double t ? recorded.take(strategy, t) : Optional.empty();
+        if (replay.isPresent()) {
+            result = replay.get();
+        } else if (!(value instanceof Double temperature)) {
             result = TrialResult.failed(Double.NaN, "candidate is not a temperature but " + value, 0, 0, 0, 0);
         } else {
             listener.trialStarted(strategy, candidate.getIndex() + 1, temperature);
@@ -85,7 +97,7 @@ public final class TrialTaskCreator implements TaskCreator {
         OptimizationResult optimizationResult = new OptimizationResult(candidate, validationScore, candidate.getIndex(), result,
                 info, null);
         listener.trialEnded(new TrialRecord(strategy, candidate.getIndex() + 1, result, (startNanos - origin) / 1e9,
-                (endNanos - origin) / 1e9));
+                (endNanos - origin) / 1e9, replay.isPresent()));
         for (StatusListener l : statusListeners) {
             l.onCandidateStatusChange(info, runner, optimizationResult);
         }
