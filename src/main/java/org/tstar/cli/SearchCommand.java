@@ -62,13 +62,14 @@ final class SearchCommand implements Callable<Integer> {
             String failed = ReportedRun.strategiesWithoutResult(outcome);
             opened.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
                     failed.isEmpty() ? "" : "every trial failed");
-            SearchSpaceDefinition.Score score = prepared.space().score();
-            console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
-                    chosen.label(), RunSummary.temperature(outcome.chosenResult().map(TrialResult::temperature).orElse(Double.NaN)),
-                    score.label(), outcome.chosenResult().map(t -> RunSummary.number(score.of(t))).orElse("—"),
-                    RunSummary.accuracy(outcome.chosenResult().map(TrialResult::testAccuracy).orElse(Double.NaN)),
-                    outcome.trialCount(), outcome.trainingSeconds());
-            if (!failed.isEmpty()) {
+            if (failed.isEmpty()) {
+                SearchSpaceDefinition.Score score = prepared.space().score();
+                console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
+                        chosen.label(), RunSummary.temperature(outcome.chosenResult().map(TrialResult::temperature).orElse(Double.NaN)),
+                        score.label(), outcome.chosenResult().map(t -> RunSummary.number(score.of(t))).orElse("—"),
+                        RunSummary.accuracy(outcome.chosenResult().map(TrialResult::testAccuracy).orElse(Double.NaN)),
+                        outcome.trialCount(), outcome.trainingSeconds());
+            } else {
                 console.println("every trial failed: no temperature chosen (reasons in trials.csv)");
             }
             console.printf("wrote %s: trials.csv, %s.png/.svg, %s, summary.md, %s%n", folder.path(),

@@ -22,6 +22,7 @@ public final class RunSummary {
         md.append("# ").append(space.name()).append(": analytical search vs Arbiter grid\n\n");
         md.append(task(space)).append('\n');
         md.append(estimate(c.estimate())).append("\n\n");
+        md.append(failures(c.analytical())).append(failures(c.grid()));
         md.append("| | grid | analytical | saved |\n|---|---:|---:|---:|\n");
         for (Comparison.Saving s : c.savings()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f %% |%n", s.measure().replace('_', ' '),
@@ -48,6 +49,7 @@ public final class RunSummary {
         md.append("# ").append(space.name()).append(": ").append(o.strategy().label()).append(" search\n\n");
         md.append(task(space)).append('\n');
         md.append(estimate(estimate)).append("\n\n");
+        md.append(failures(o));
         md.append(String.format(Locale.ROOT, "Chosen T = %s: %s %s, test accuracy %s. Compute: %d trials, %d epochs, "
                         + "%d sample passes, %.1f training seconds, %.3g FLOPs.%n%n",
                 temperature(o.chosenResult().map(TrialResult::temperature).orElse(Double.NaN)), space.score().label(),
@@ -56,6 +58,20 @@ public final class RunSummary {
         md.append(strategy(o));
         md.append("Made by: `").append(command).append("`\n");
         return md.toString();
+    }
+
+    /** A strategy whose every trial failed has no result: said first, in bold; some failures, in a line. */
+    private static String failures(SearchOutcome o) {
+        if (o.failedCount() == 0) {
+            return "";
+        }
+        if (o.chosen().isEmpty()) {
+            return String.format(Locale.ROOT, "**Every trial of the %s search failed (%d of %d)**: it chose no "
+                    + "temperature; the reasons are in its table below and in trials.csv. The run ended with exit code 3.%n%n",
+                    o.strategy().label(), o.failedCount(), o.trialCount());
+        }
+        return String.format(Locale.ROOT, "%d of the %s search's %d trials failed (counted as its worst score; "
+                + "reasons below).%n%n", o.failedCount(), o.strategy().label(), o.trialCount());
     }
 
     private static String task(SearchSpaceDefinition space) {
