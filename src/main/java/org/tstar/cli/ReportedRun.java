@@ -130,9 +130,13 @@ final class ReportedRun {
             throw new InvalidInputException("--resume " + resume + ": " + spaceFile + " differs from the space the run "
                     + "started with (" + differences(started, p.space()) + "); resume with " + copy);
         }
-        TrialLog.Recovered recovered = TrialLog.read(resume.resolve(ReportFolder.TRIALS));
+        // Read before anything in the folder changes, so a refused log leaves the folder as it was. No log: the
+        // run was killed before its first row, so it starts over in its folder.
+        Path trials = resume.resolve(ReportFolder.TRIALS);
+        TrialLog.Recovered recovered = Files.exists(trials) ? TrialLog.read(trials) : null;
         ReportFolder folder = ReportFolder.resume(resume);
-        return new Opened(folder, p.task().resuming(RecordedTrials.of(recovered.records())), state, recovered);
+        SearchTask task = recovered == null ? p.task() : p.task().resuming(RecordedTrials.of(recovered.records()));
+        return new Opened(folder, task, state, recovered);
     }
 
     /** The top-level parts of two spaces that differ, by their field names in the space file. */
