@@ -1,11 +1,10 @@
 package org.tstar.data;
 
+import org.tstar.InputFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +56,9 @@ public final class IdxLoader {
     private static Tensor read(Path file) {
         byte[] bytes;
         try {
-            bytes = decompressIfGzip(file, Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
+            bytes = decompressIfGzip(file, InputFile.readAllBytes(file, file + ": no such file"));
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new InvalidInputException(file + ": cannot decompress (" + e.getMessage() + ")");
         }
         if (bytes.length < 4) {
             throw new InvalidInputException(file + ": too short for an IDX header (" + bytes.length + " bytes)");

@@ -1,10 +1,9 @@
 package org.tstar.estimate;
 
+import org.tstar.InputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.tstar.ConfigMap;
@@ -45,13 +44,8 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
             }
         }
         Path file = Path.of(nameOrFile);
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such coefficients file (or use paper or fitted)");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        return parse(InputFile.readString(file, file + ": no such coefficients file (or use paper or fitted)"),
+                file.toString());
     }
 
     static TemperatureCoefficients parse(String text, String where) {

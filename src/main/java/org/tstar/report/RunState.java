@@ -1,8 +1,7 @@
 package org.tstar.report;
 
+import org.tstar.InputFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,14 +54,7 @@ public record RunState(Status status, String command, String space, String start
     /** Reads a folder's marker; a missing or foreign one is refused naming the folder. */
     public static RunState read(Path dir) {
         Path file = dir.resolve(FILE);
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(dir + ": not a tstar run folder (no " + FILE + ")");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        String text = InputFile.readString(file, dir + ": not a tstar run folder (no " + FILE + ")");
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : text.lines().toList()) {
             if (line.startsWith("#") || line.isBlank()) {

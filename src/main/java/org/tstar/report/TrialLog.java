@@ -1,12 +1,12 @@
 package org.tstar.report;
 
+import org.tstar.InputFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -97,14 +97,7 @@ public final class TrialLog implements TrialListener, Closeable {
      * line and column.
      */
     public static Recovered read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        String text = InputFile.readString(file, file + ": no such file");
         int complete = text.lastIndexOf('\n') + 1;
         int torn = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
         List<TrialRecord> records = new ArrayList<>();

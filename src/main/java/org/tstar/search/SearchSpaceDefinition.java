@@ -1,8 +1,6 @@
 package org.tstar.search;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import org.tstar.InputFile;
 import java.nio.file.Path;
 import java.util.Set;
 import org.tstar.ConfigMap;
@@ -75,15 +73,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
             "random", "score", "parallelism");
 
     public static SearchSpaceDefinition load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such space file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        return parse(text, file.toString());
+        return parse(InputFile.readString(file, file + ": no such space file"), file.toString());
     }
 
     public static SearchSpaceDefinition parse(String text, String file) {

@@ -31,12 +31,17 @@ class BadInputTest {
         }
         small.append("1,rare\n");
         Files.writeString(dir.resolve("small.csv"), small);
+        writeTruncatedIdx(dir);
+    }
+
+    /** {@code images.idx} whose header promises 12 bytes of pixels but holds 10, and its {@code labels.idx}. */
+    static void writeTruncatedIdx(Path folder) throws IOException {
         ByteBuffer images = ByteBuffer.allocate(16 + 10);
         images.putInt(0x803).putInt(3).putInt(2).putInt(2).put(new byte[10]);
-        Files.write(dir.resolve("images.idx"), images.array());
+        Files.write(folder.resolve("images.idx"), images.array());
         ByteBuffer labels = ByteBuffer.allocate(8 + 3);
         labels.putInt(0x801).putInt(3).put(new byte[3]);
-        Files.write(dir.resolve("labels.idx"), labels.array());
+        Files.write(folder.resolve("labels.idx"), labels.array());
     }
 
     static Stream<Arguments> cases() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tstar.cli.CompareCommandTest.tstar;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +33,7 @@ class RunInputAuditTest {
         base = Files.readString(Path.of("search-spaces/digits-linear.yaml")).replace("epochs: 20", "epochs: 2");
         Files.writeString(dir.resolve("good.yaml"), base);
         Files.writeString(dir.resolve("columns.csv"), "a,b,label\n1,2,x\n3,x\n");
-        ByteBuffer images = ByteBuffer.allocate(16 + 10);
-        images.putInt(0x803).putInt(3).putInt(2).putInt(2).put(new byte[10]);
-        Files.write(dir.resolve("images.idx"), images.array());
-        ByteBuffer labels = ByteBuffer.allocate(8 + 3);
-        labels.putInt(0x801).putInt(3).put(new byte[3]);
-        Files.write(dir.resolve("labels.idx"), labels.array());
+        BadInputTest.writeTruncatedIdx(dir);
         Files.writeString(dir.resolve("no-delta.yaml"),
                 "alpha: 0.7\nbeta: -4\ngamma: 0\nminTemperature: 0.1\nmaxTemperature: 10\n");
 
