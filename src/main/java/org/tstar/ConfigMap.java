@@ -146,6 +146,31 @@ public final class ConfigMap {
         return list.stream().map(o -> (Integer) o).toList();
     }
 
+    /** A list of mappings, each named {@code key[i]} in messages; empty when absent. */
+    public List<ConfigMap> mapList(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        Object value = values.get(key);
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidInputException(where(key) + ": expected a list of mappings, got '" + value + "'");
+        }
+        List<ConfigMap> maps = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = (path.isEmpty() ? key : path + "." + key) + "[" + (i + 1) + "]";
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw new InvalidInputException(file + ": " + at + ": expected a mapping, got '" + list.get(i) + "'");
+            }
+            maps.add(new ConfigMap(stringKeys(map, file, at), file, at));
+        }
+        return maps;
+    }
+
+    /** The mapping's plain values (nested maps and lists as SnakeYAML read them), for merging documents. */
+    public Map<String, Object> toMap() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** Checks a value read from {@code key} against a condition, naming the field when it fails. */
     public <T> T check(String key, T value, boolean ok, String requirement) {
         if (!ok) {

@@ -5,12 +5,26 @@ import picocli.CommandLine.Command;
 /** {@code tstar bench}: benchmarks that write their measurements under {@code reports/}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that write reports.",
         subcommands = {EstimateCostBench.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--suite", paramLabel = "FILE",
+            description = "Run a benchmark suite (search-spaces/suites/*.yaml): analytical, grid and random search per task.")
+    java.nio.file.Path suite;
+
+    @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR",
+            description = "Report folder, new or empty (default: reports/benchmark/<suite name>/).")
+    java.nio.file.Path out;
+
+    @picocli.CommandLine.Option(names = "--verbose", description = "Show stack traces.")
+    boolean verbose;
+
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark name is required");
+    public Integer call() throws Exception {
+        if (suite == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --suite FILE or a benchmark name");
+        }
+        return BenchSuiteRun.run(suite, out, spec.commandLine().getOut());
     }
 }

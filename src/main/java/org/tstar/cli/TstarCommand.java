@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tstar", mixinStandardHelpOptions = true, version = "tstar 0.1.0",
         description = "Training-free softmax temperature estimates that seed DL4J Arbiter searches.",
         subcommands = {TrainCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, FitCommand.class})
 public final class TstarCommand implements Runnable {
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INTERNAL = 1;

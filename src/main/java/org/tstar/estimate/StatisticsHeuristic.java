@@ -53,6 +53,30 @@ public record StatisticsHeuristic(List<String> statistics, double intercept, dou
         return new StatisticsHeuristic(List.copyOf(statistics), full[0], slopes, r2, cvError, observations.size());
     }
 
+    /**
+     * The one-statistic heuristic for each named statistic, best held-out error first; statistics constant over
+     * the observations, or collinear with the intercept, say nothing about T* and are left out.
+     */
+    public static List<StatisticsHeuristic> fitEach(List<GridObservation> observations, java.util.Collection<String> names) {
+        List<StatisticsHeuristic> fits = new ArrayList<>();
+        for (String name : names) {
+            double[] v = observations.stream().mapToDouble(o -> o.statistics().get(name)).toArray();
+            double min = java.util.Arrays.stream(v).min().orElse(0);
+            double max = java.util.Arrays.stream(v).max().orElse(0);
+            if (!(max - min > 1e-9 * Math.max(1, Math.abs(max)))) {
+                continue;
+            }
+            try {
+                fits.add(fit(observations, List.of(name)));
+            } catch (InvalidInputException collinear) {
+                // no information in this statistic over these tasks: not a candidate
+            }
+        }
+        fits.sort(java.util.Comparator.comparingDouble(h -> Double.isNaN(h.crossValidatedLogError())
+                ? Double.POSITIVE_INFINITY : h.crossValidatedLogError()));
+        return fits;
+    }
+
     public double predict(FeatureStatistics stats) {
         double log = intercept;
         for (int i = 0; i < statistics.size(); i++) {

@@ -15,6 +15,7 @@ import org.tstar.estimate.CumulativeSpectralGradient;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
+import org.tstar.model.TrialResult;
 
 /**
  * A search space made ready to run: its data loaded, split and converted once (shared by every trial of every
@@ -47,6 +48,23 @@ public final class SearchTask {
     /** This task resuming an interrupted run: trials {@code recorded} holds are replayed, not trained again. */
     public SearchTask resuming(RecordedTrials recorded) {
         return new SearchTask(space, data, estimate, rangeFactor, trial, recorded);
+    }
+
+    /**
+     * This task with Arbiter's random search limited to {@code trials} (a benchmark gives it the analytical
+     * search's trial count, to show what the seed is worth over an unseeded search of equal cost).
+     */
+    public SearchTask withRandomBudget(int trials) {
+        SearchSpaceDefinition s = space;
+        SearchSpaceDefinition budgeted = new SearchSpaceDefinition(s.name(), s.data(), s.head(), s.recipe(),
+                s.temperature(), s.analytical(), new SearchSpaceDefinition.RandomSettings(trials, s.random().seed()),
+                s.score(), s.parallelism());
+        return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded);
+    }
+
+    /** One trial at {@code temperature} outside any search (a benchmark's T = 1 baseline). */
+    public TrialResult trainAt(double temperature) {
+        return trial.run(temperature);
     }
 
     public RecordedTrials recorded() {

@@ -1,0 +1,123 @@
+package org.tstar.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tstar.InvalidInputException;
+import org.tstar.estimate.AnalyticalTemperature;
+import org.tstar.estimate.FeatureStatistics;
+import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.model.TrialResult;
+import org.tstar.report.BenchmarkTable;
+import org.tstar.report.ComparisonTable;
+import org.tstar.report.ReportFolder;
+import org.tstar.report.RunState;
+import org.tstar.report.TemperatureCurveChart;
+import org.tstar.report.TrialLog;
+import org.tstar.search.BenchmarkSuite;
+import org.tstar.search.Comparison;
+import org.tstar.search.SearchOutcome;
+import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.SearchTask;
+import org.tstar.search.Strategy;
+
+/**
+ * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid and
+ * Arbiter's random search with the analytical search's trial count, on the same data, recipe and seeds, plus one
+ * trial at T = 1; each in its own folder with its trial log, comparison and plot, and one {@code tasks.csv} row.
+ */
+final class BenchSuiteRun {
+    private BenchSuiteRun() {
+    }
+
+    static int run(Path suiteFile, Path out, PrintWriter console) throws IOException {
+        BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
+        ReportFolder folder = ReportFolder.create(out != null ? out : Path.of("reports", "benchmark", suite.name()));
+        String command = "bin/tstar bench --suite " + suiteFile + " --out " + folder.path();
+        RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
+        state.write(folder);
+        TemperatureCoefficients fitted = TemperatureCoefficients.load("fitted");
+        String date = LocalDate.now().toString();
+        List<BenchmarkTable.Row> rows = new ArrayList<>();
+        List<FeatureStatistics> statistics = new ArrayList<>();
+        long start = System.nanoTime();
+        int total = suite.runCount();
+        for (BenchmarkSuite.Task task : suite.tasks()) {
+            FeatureStatistics taskStatistics = null;
+            for (long seed : task.seeds()) {
+                SearchSpaceDefinition space = task.space(seed);
+                SearchTask prepared;
+                try {
+                    prepared = SearchTask.prepare(space);
+                } catch (InvalidInputException e) {
+                    // The rows already measured stay in tasks.csv; the state says where the benchmark stopped.
+                    String why = "task " + task.name() + " seed " + seed + ": " + e.getMessage();
+                    state.ended(RunState.Status.FAILED, why).write(folder);
+                    throw new InvalidInputException(suiteFile + ": " + why, e);
+                }
+                if (taskStatistics == null) {
+                    // The split and feature map do not depend on the training seed: one computation per task.
+                    taskStatistics = FeatureStatistics.compute(prepared.data().split().train(), space.data().split().seed());
+                }
+                ReportFolder taskFolder = ReportFolder.create(folder.file(task.name() + "-seed" + seed));
+                taskFolder.writeAtomically("space.yaml", task.text(seed));
+                Comparison comparison;
+                SearchOutcome random;
+                TrialResult atOne;
+                try (TrialLog log = taskFolder.openTrialLog()) {
+                    comparison = Comparison.run(prepared, log, s -> List.of());
+                    random = prepared.withRandomBudget(comparison.analytical().trialCount()).run(Strategy.RANDOM, log);
+                    atOne = prepared.trainAt(1.0);
+                }
+                taskFolder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
+                TemperatureCurveChart.write(taskFolder, comparison);
+                AnalyticalTemperature.Estimate e = comparison.estimate();
+                double fittedEstimate = AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature();
+                BenchmarkTable.Row row = BenchmarkTable.row(task.name(), task.dataset(), seed, space.head().toString(),
+                        comparison, random, atOne, fittedEstimate, date);
+                rows.add(row);
+                statistics.add(taskStatistics);
+                // Rewritten after every task, so an interrupted benchmark keeps what it measured.
+                folder.writeAtomically(BenchmarkTable.FILE, BenchmarkTable.csv(rows));
+                folder.writeAtomically(BenchmarkTable.STATISTICS_FILE, BenchmarkTable.statisticsCsv(rows, statistics));
+                console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials), analytical T* %s "
+                                + "(%s trials), test acc grid %s analytical %s random %s T̂* %s%n", rows.size(), total,
+                        (System.nanoTime() - start) / 1e9, task.name(), seed, row.text("M"), fmt(row, "t_hat_paper"),
+                        fmt(row, "grid_t"), row.text("grid_trials"), fmt(row, "analytical_t"), row.text("analytical_trials"),
+                        acc(row, "grid_test_accuracy"), acc(row, "analytical_test_accuracy"), acc(row, "random_test_accuracy"),
+                        acc(row, "t_hat_test_accuracy"));
+                console.flush();
+            }
+        }
+        String summary = "# Benchmark suite `" + suite.name() + "`\n\n"
+                + rows.size() + " runs (" + suite.tasks().size() + " tasks; seeds " + suite.seeds() + " unless a task names its own) in "
+                + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + " on one core per trial; "
+                + "grid: each task's `temperature` (" + suite.tasks().get(0).space(suite.tasks().get(0).seeds().get(0)).temperature().gridPoints()
+                + " log-spaced points for the first task). Gaps are grid − strategy in held-out test accuracy "
+                + "(percentage points; positive: the strategy is worse). Random search runs Arbiter's random "
+                + "generator with the analytical search's trial count.\n\n"
+                + "## Targets\n\n" + BenchmarkTable.targets(rows) + "\n## Per task (mean ± sd over seeds)\n\n"
+                + BenchmarkTable.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
+                + "Made by: `" + command + "`\n";
+        folder.writeAtomically("summary.md", summary);
+        state.ended(RunState.Status.COMPLETED, "").write(folder);
+        console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
+        console.print(BenchmarkTable.targets(rows));
+        console.flush();
+        return 0;
+    }
+
+    private static String fmt(BenchmarkTable.Row row, String column) {
+        double v = row.number(column);
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "—";
+    }
+
+    private static String acc(BenchmarkTable.Row row, String column) {
+        double v = row.number(column);
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "—";
+    }
+}

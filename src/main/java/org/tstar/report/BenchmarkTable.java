@@ -1,0 +1,265 @@
+package org.tstar.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.tstar.InputFile;
+import org.tstar.InvalidInputException;
+import org.tstar.estimate.FeatureStatistics;
+import org.tstar.model.TrialResult;
+import org.tstar.search.Comparison;
+import org.tstar.search.SearchOutcome;
+
+/**
+ * A benchmark's {@code tasks.csv} (one row per task and seed: the estimate's inputs and values, each strategy's
+ * choice, cost and held-out accuracy, what the analytical search saved) and its {@code summary.md}: medians,
+ * worst cases, the targets met or missed, and the command that made it. Read back by {@code tstar fit}.
+ */
+public final class BenchmarkTable {
+    public static final String FILE = "tasks.csv";
+    /** Beside tasks.csv: each task's training-split feature statistics, what the statistics heuristic is fitted on. */
+    public static final String STATISTICS_FILE = "statistics.csv";
+    private static final List<String> STATISTICS_KEY = List.of("task", "dataset", "seed", "head", "grid_t");
+    public static final List<String> COLUMNS = List.of("task", "dataset", "seed", "head", "M", "C", "csg",
+            "t_hat_paper", "t_hat_fitted", "grid_t", "analytical_t", "random_t", "grid_trials", "grid_epochs",
+            "grid_seconds", "analytical_trials", "analytical_epochs", "analytical_seconds", "random_trials",
+            "saved_trials", "saved_epochs", "saved_sample_passes", "saved_seconds", "saved_flops",
+            "grid_test_accuracy", "analytical_test_accuracy", "random_test_accuracy", "t_hat_test_accuracy",
+            "t1_test_accuracy", "gap_pp", "random_gap_pp", "t_hat_gap_pp", "date");
+
+    private BenchmarkTable() {
+    }
+
+    /** One task at one seed, as the columns name it; numbers that do not exist are NaN (empty cells). */
+    public record Row(Map<String, String> cells) {
+        public String text(String column) {
+            return cells.get(column);
+        }
+
+        public double number(String column) {
+            String cell = cells.get(column);
+            return cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        }
+    }
+
+    /** Everything a row needs from one task's runs. */
+    public static Row row(String task, String dataset, long seed, String head, Comparison c, SearchOutcome random,
+                          TrialResult atOne, double fittedEstimate, String date) {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("task", task);
+        r.put("dataset", dataset);
+        r.put("seed", Long.toString(seed));
+        r.put("head", head);
+        r.put("M", Integer.toString(c.estimate().featureWidth()));
+        r.put("C", Integer.toString(c.estimate().classes()));
+        r.put("csg", TrialLog.cell(c.estimate().csg()));
+        r.put("t_hat_paper", TrialLog.cell(c.estimate().temperature()));
+        r.put("t_hat_fitted", TrialLog.cell(fittedEstimate));
+        r.put("grid_t", TrialLog.cell(Comparison.chosenTemperature(c.grid())));
+        r.put("analytical_t", TrialLog.cell(Comparison.chosenTemperature(c.analytical())));
+        r.put("random_t", TrialLog.cell(Comparison.chosenTemperature(random)));
+        for (SearchOutcome o : List.of(c.grid(), c.analytical())) {
+            String s = o.strategy().label();
+            r.put(s + "_trials", Integer.toString(o.trialCount()));
+            r.put(s + "_epochs", Long.toString(o.epochs()));
+            r.put(s + "_seconds", TrialLog.cell(o.trainingSeconds()));
+        }
+        r.put("random_trials", Integer.toString(random.trialCount()));
+        for (String measure : List.of("trials", "epochs", "sample_passes", "seconds", "flops")) {
+            r.put("saved_" + measure, TrialLog.cell(c.saving(measure).saved()));
+        }
+        double grid = Comparison.testAccuracy(c.grid());
+        double analytical = Comparison.testAccuracy(c.analytical());
+        double randomAccuracy = Comparison.testAccuracy(random);
+        double atEstimate = c.analytical().trials().stream().filter(t -> t.trial() == 1).findFirst()
+                .map(t -> t.result().testAccuracy()).orElse(Double.NaN);
+        r.put("grid_test_accuracy", TrialLog.cell(grid));
+        r.put("analytical_test_accuracy", TrialLog.cell(analytical));
+        r.put("random_test_accuracy", TrialLog.cell(randomAccuracy));
+        r.put("t_hat_test_accuracy", TrialLog.cell(atEstimate));
+        r.put("t1_test_accuracy", TrialLog.cell(atOne.testAccuracy()));
+        r.put("gap_pp", TrialLog.cell(100 * (grid - analytical)));
+        r.put("random_gap_pp", TrialLog.cell(100 * (grid - randomAccuracy)));
+        r.put("t_hat_gap_pp", TrialLog.cell(100 * (grid - atEstimate)));
+        r.put("date", date);
+        return new Row(r);
+    }
+
+    public static String csv(List<Row> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+            for (Row row : rows) {
+                csv.printRecord(COLUMNS.stream().map(row::text).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One run's grid optimum beside the feature statistics of its training split. */
+    public record TaskStatistics(String task, String dataset, String head, double gridTemperature,
+                                 FeatureStatistics statistics) {
+    }
+
+    /** {@code statistics.csv}: the key columns of each row, then every statistic in name order. */
+    public static String statisticsCsv(List<Row> rows, List<FeatureStatistics> statistics) {
+        List<String> names = statistics.isEmpty() ? List.of() : new TreeSet<>(statistics.get(0).values().keySet()).stream().toList();
+        List<String> header = new ArrayList<>(STATISTICS_KEY);
+        header.addAll(names);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> cells = new ArrayList<>(STATISTICS_KEY.stream().map(rows.get(i)::text).toList());
+                FeatureStatistics s = statistics.get(i);
+                names.forEach(n -> cells.add(TrialLog.cell(s.get(n))));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Reads {@code statistics.csv}; a file that is not one is refused naming the line. */
+    public static List<TaskStatistics> readStatistics(Path file) {
+        String text = InputFile.readString(file, file + ": no such file (tstar bench --suite writes it beside tasks.csv)");
+        List<TaskStatistics> out = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<String> header = parser.getHeaderNames();
+            if (header.size() <= STATISTICS_KEY.size() || !header.subList(0, STATISTICS_KEY.size()).equals(STATISTICS_KEY)) {
+                throw new InvalidInputException(file + " line 1: header does not start with " + STATISTICS_KEY
+                        + " followed by statistics");
+            }
+            for (CSVRecord record : parser) {
+                Map<String, Double> values = new LinkedHashMap<>();
+                double gridT;
+                try {
+                    gridT = Double.parseDouble(record.get("grid_t"));
+                    for (String name : header.subList(STATISTICS_KEY.size(), header.size())) {
+                        values.put(name, Double.parseDouble(record.get(name)));
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(file + " line " + parser.getCurrentLineNumber() + ": " + e.getMessage());
+                }
+                out.add(new TaskStatistics(record.get("task"), record.get("dataset"), record.get("head"), gridT,
+                        new FeatureStatistics(values)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException(file + ": not CSV (" + e.getMessage() + ")");
+        }
+        return out;
+    }
+
+    /** Reads a benchmark's {@code tasks.csv}; a file that is not one is refused naming the line. */
+    public static List<Row> read(Path file) {
+        String text = InputFile.readString(file, file + ": no such file (a benchmark folder holds tasks.csv)");
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            if (!parser.getHeaderNames().equals(COLUMNS)) {
+                throw new InvalidInputException(file + " line 1: header is not tstar's tasks.csv header " + COLUMNS);
+            }
+            for (CSVRecord record : parser) {
+                if (record.size() != COLUMNS.size()) {
+                    throw new InvalidInputException(file + " line " + parser.getCurrentLineNumber() + ": " + record.size()
+                            + " cells, expected " + COLUMNS.size());
+                }
+                Map<String, String> cells = new LinkedHashMap<>(record.toMap());
+                Row row = new Row(cells);
+                for (String numeric : List.of("M", "C", "csg", "grid_t")) {
+                    try {
+                        Double.parseDouble(row.text(numeric));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException(file + " line " + parser.getCurrentLineNumber() + ": " + numeric
+                                + " '" + row.text(numeric) + "' is not a number");
+                    }
+                }
+                rows.add(row);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException(file + ": not CSV (" + e.getMessage() + ")");
+        }
+        return rows;
+    }
+
+    private static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double[] column(List<Row> rows, String column) {
+        return rows.stream().mapToDouble(r -> r.number(column)).toArray();
+    }
+
+    /** Mean and sample standard deviation of a task's column over its seeds. */
+    private static String meanSpread(List<Row> rows, String column, double scale, String format) {
+        double[] v = Arrays.stream(column(rows, column)).filter(Double::isFinite).map(x -> x * scale).toArray();
+        if (v.length == 0) {
+            return "—";
+        }
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        if (v.length == 1) {
+            return String.format(Locale.ROOT, format, mean);
+        }
+        double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+        return String.format(Locale.ROOT, format + " ± " + format, mean, sd);
+    }
+
+    /** The results table the README shows: one line per task (means over seeds, ± their spread). */
+    public static String resultsTable(List<Row> rows) {
+        StringBuilder md = new StringBuilder("| task | M | C | T̂* (paper) | grid T* | analytical T* | trials grid / analytical "
+                + "| epochs saved | test acc. grid | gap analytical (pp) | gap random, same trials (pp) | gap T̂* alone (pp) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, List<Row>> byTask = new LinkedHashMap<>();
+        rows.forEach(r -> byTask.computeIfAbsent(r.text("task"), t -> new ArrayList<>()).add(r));
+        byTask.forEach((task, own) -> {
+            Row first = own.get(0);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s | %s |%n", task,
+                    first.text("M"), first.text("C"), meanSpread(own, "t_hat_paper", 1, "%.3g"),
+                    meanSpread(own, "grid_t", 1, "%.3g"), meanSpread(own, "analytical_t", 1, "%.3g"),
+                    meanSpread(own, "grid_trials", 1, "%.0f"), meanSpread(own, "analytical_trials", 1, "%.1f"),
+                    meanSpread(own, "saved_epochs", 100, "%.0f %%"), meanSpread(own, "grid_test_accuracy", 1, "%.4f"),
+                    meanSpread(own, "gap_pp", 1, "%+.2f"), meanSpread(own, "random_gap_pp", 1, "%+.2f"),
+                    meanSpread(own, "t_hat_gap_pp", 1, "%+.2f")));
+        });
+        return md.toString();
+    }
+
+    /** The headline figures against the targets, each said met or missed with its number. */
+    public static String targets(List<Row> rows) {
+        double[] epochsSpent = Arrays.stream(column(rows, "saved_epochs")).map(s -> 1 - s).toArray();
+        double[] gaps = column(rows, "gap_pp");
+        double worst = Arrays.stream(gaps).filter(Double::isFinite).max().orElse(Double.NaN);
+        long withinEstimate = rows.stream().filter(r -> r.number("t_hat_gap_pp") <= 0.2).count();
+        double medianEpochs = median(epochsSpent);
+        double medianGap = median(gaps);
+        double medianRandomGap = median(column(rows, "random_gap_pp"));
+        double share = (double) withinEstimate / rows.size();
+        return String.format(Locale.ROOT, """
+                | target | measured | |
+                |---|---:|---|
+                | analytical epochs ≤ 10 %% of the grid's (median) | %.1f %% | %s |
+                | median accuracy gap ≤ 0.1 pp | %+.2f pp | %s |
+                | worst accuracy gap ≤ 0.5 pp | %+.2f pp | %s |
+                | T̂* alone within 0.2 pp of the grid on ≥ 70 %% of runs | %.0f %% (%d of %d) | %s |
+                | random search with the analytical trial count: median gap | %+.2f pp | for comparison |
+                """, 100 * medianEpochs, medianEpochs <= 0.10 ? "met" : "missed",
+                medianGap, medianGap <= 0.1 ? "met" : "missed", worst, worst <= 0.5 ? "met" : "missed",
+                100 * share, withinEstimate, rows.size(), share >= 0.7 ? "met" : "missed", medianRandomGap);
+    }
+}

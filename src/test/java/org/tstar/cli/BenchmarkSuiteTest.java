@@ -1,0 +1,116 @@
+package org.tstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tstar.cli.CompareCommandTest.tstar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.report.BenchmarkTable;
+
+/**
+ * {@code tstar bench --suite} on a two-task suite writes tasks.csv that reads back to what it ran, and
+ * {@code tstar fit} on the committed quick benchmark reproduces the shipped {@code fitted} coefficients and the
+ * README's results table is the one generated from that benchmark.
+ */
+class BenchmarkSuiteTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallSuiteWritesTasksCsvThatReadsBack() throws Exception {
+        Path suite = dir.resolve("tiny.yaml");
+        Files.writeString(suite, """
+                name: tiny
+                seeds: [42, 43]
+                grid: {points: 6, min: 0.05, max: 50}
+                tasks:
+                  - name: digits-a
+                    dataset: digits
+                    space: search-spaces/digits-linear.yaml
+                    with: {training: {epochs: 2}, analytical: {maxTrials: 4}}
+                  - name: digits-b
+                    dataset: digits
+                    seeds: [7]
+                    space: search-spaces/digits-linear.yaml
+                    with: {training: {epochs: 1}, temperature: {grid: 4}}
+                """);
+        Path out = dir.resolve("bench");
+        CompareCommandTest.Run run = tstar("bench", "--suite", suite.toString(), "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<BenchmarkTable.Row> all = BenchmarkTable.read(out.resolve("tasks.csv"));
+        assertThat(all).extracting(r -> r.text("task") + "@" + r.text("seed")).containsExactly("digits-a@42", "digits-a@43", "digits-b@7");
+        // a task's own grid replaces the suite's
+        assertThat(all.get(2).number("grid_trials")).isEqualTo(4);
+        List<BenchmarkTable.TaskStatistics> statistics = BenchmarkTable.readStatistics(out.resolve("statistics.csv"));
+        assertThat(statistics).hasSize(3);
+        assertThat(statistics.get(0).statistics().get("dim")).isEqualTo(64);
+        assertThat(statistics.get(0).statistics().get("nClasses")).isEqualTo(10);
+        assertThat(statistics.get(1).statistics()).isEqualTo(statistics.get(0).statistics());
+        assertThat(statistics.get(2).gridTemperature()).isEqualTo(all.get(2).number("grid_t"));
+        List<BenchmarkTable.Row> rows = all.subList(0, 2);
+        for (BenchmarkTable.Row r : rows) {
+            assertThat(r.number("M")).isEqualTo(64);
+            assertThat(r.number("C")).isEqualTo(10);
+            assertThat(r.number("grid_trials")).isEqualTo(6);
+            assertThat(r.number("analytical_trials")).isBetween(1.0, 4.0);
+            assertThat(r.number("random_trials")).isEqualTo(r.number("analytical_trials"));
+            assertThat(r.number("saved_epochs")).isEqualTo(1 - r.number("analytical_epochs") / r.number("grid_epochs"));
+            assertThat(r.number("gap_pp")).isCloseTo(100 * (r.number("grid_test_accuracy") - r.number("analytical_test_accuracy")),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            Path taskFolder = out.resolve("digits-a-seed" + r.text("seed"));
+            assertThat(CompareCommandTest.read(taskFolder.resolve("trials.csv")))
+                    .hasSize((int) (r.number("grid_trials") + r.number("analytical_trials") + r.number("random_trials")));
+        }
+        assertThat(out.resolve("summary.md")).content().contains("| digits-a | 64 | 10 |", "Made by: `bin/tstar bench --suite");
+
+        Path coefficients = dir.resolve("k.yaml");
+        CompareCommandTest.Run refused = tstar("fit", "--reports", out.toString(), "--out", coefficients.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("cannot fit");
+    }
+
+    @Test
+    void aBadTaskIsRefusedBeforeAnythingTrainsAndMissingDataStopsTheRunSayingWhere() throws Exception {
+        Path suite = dir.resolve("bad.yaml");
+        Files.writeString(suite, """
+                name: bad
+                tasks:
+                  - name: ok
+                    dataset: digits
+                    space: search-spaces/digits-linear.yaml
+                  - name: broken
+                    dataset: digits
+                    space: search-spaces/digits-linear.yaml
+                    with: {training: {epochs: 0}}
+                """);
+        Path out = dir.resolve("never");
+        CompareCommandTest.Run run = tstar("bench", "--suite", suite.toString(), "--out", out.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1).first().asString().contains("bad.yaml", "task broken", "epochs");
+        assertThat(out).doesNotExist();
+
+        Files.writeString(suite, """
+                name: missing
+                grid: {points: 3, min: 0.1, max: 10}
+                tasks:
+                  - name: ok
+                    dataset: digits
+                    space: search-spaces/digits-linear.yaml
+                    with: {training: {epochs: 1}}
+                  - name: no-files
+                    dataset: elsewhere
+                    space: search-spaces/digits-linear.yaml
+                    with: {data: {source: "csv:%s"}}
+                """.formatted(dir.resolve("absent.csv")));
+        run = tstar("bench", "--suite", suite.toString(), "--out", out.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1).first().asString().contains("task no-files seed 42", "absent.csv");
+        assertThat(BenchmarkTable.read(out.resolve("tasks.csv"))).extracting(r -> r.text("task")).containsExactly("ok");
+        assertThat(out.resolve("run-state.yaml")).content().contains("status: 'failed'", "no-files");
+        assertThat(out.resolve("summary.md")).doesNotExist();
+    }
+}
