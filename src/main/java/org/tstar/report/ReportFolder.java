@@ -47,6 +47,19 @@ public final class ReportFolder {
         return new ReportFolder(dir);
     }
 
+    /** A folder that collects several reports (such as reports/benchmark/): created if missing, other files kept. */
+    public static ReportFolder shared(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("--out " + dir + ": exists and is not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("--out " + dir + ": cannot create (" + e.getMessage() + ")");
+        }
+        return new ReportFolder(dir);
+    }
+
     /** The folder of an interrupted run, reopened to finish it; leftovers of a cut-off write are removed. */
     public static ReportFolder resume(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
