@@ -171,6 +171,11 @@ public final class ConfigMap {
         return java.util.Collections.unmodifiableMap(values);
     }
 
+    /** A refusal of this mapping as a whole (file and dotted path named), for rules spanning several keys. */
+    public InvalidInputException refusal(String message) {
+        return new InvalidInputException(file + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+    }
+
     /** Checks a value read from {@code key} against a condition, naming the field when it fails. */
     public <T> T check(String key, T value, boolean ok, String requirement) {
         if (!ok) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tstar bench}: benchmarks that write their measurements under {@code reports/}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that write reports.",
-        subcommands = {EstimateCostBench.class, ThroughputBench.class})
+        subcommands = {EstimateCostBench.class, ThroughputBench.class, RobustnessBench.class})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -205,7 +205,22 @@ final class ReportedRun {
                 record.strategy().label(), record.trial(), RunSummary.temperature(r.temperature()),
                 r.completed() ? "completed" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
                 RunSummary.number(r.validationLoss()), RunSummary.accuracy(r.testAccuracy()), r.seconds(),
-                (r.completed() ? "" : " " + r.failureReason()) + (record.replayed() ? " (from trials.csv)" : ""));
+                (r.completed() ? "" : " " + r.failureReason()) + robust(r) + (record.replayed() ? " (from trials.csv)" : ""));
+    }
+
+    private static String robust(TrialResult r) {
+        var m = r.robustness();
+        StringBuilder b = new StringBuilder();
+        if (!Double.isNaN(m.noiseAccuracy())) {
+            b.append("  noise ").append(RunSummary.accuracy(m.noiseAccuracy()));
+        }
+        if (!Double.isNaN(m.fgsmAccuracy())) {
+            b.append("  FGSM ").append(RunSummary.accuracy(m.fgsmAccuracy()));
+        }
+        if (!Double.isNaN(m.pgdAccuracy())) {
+            b.append("  PGD ").append(RunSummary.accuracy(m.pgdAccuracy()));
+        }
+        return b.toString();
     }
 
     /** The command as the user could type it again. */

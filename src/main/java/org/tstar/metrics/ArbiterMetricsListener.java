@@ -64,6 +64,7 @@ public final class ArbiterMetricsListener extends BaseStatusListener {
             meters.epochs.increment(trial.epochs());
             meters.samplePasses.increment(trial.samplePasses());
             meters.flops.increment(trial.flops());
+            meters.recordRobustness(trial.robustness());
         } else if (info.getStartTime() != null && info.getEndTime() != null) {
             meters.duration.record(info.getEndTime() - info.getStartTime(), TimeUnit.MILLISECONDS);
         }

@@ -1,6 +1,7 @@
 package org.tstar.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tstar.search.Comparison;
@@ -49,6 +51,10 @@ public final class TuningMetrics implements MeterBinder {
         final Counter flops;
         final Value bestAccuracy = new Value();
         final Value chosenTemperature = new Value();
+        /** Test accuracy of the chosen trial, clean and under each robustness measure (NaN until measured). */
+        final Map<String, Value> chosenAccuracy = new java.util.LinkedHashMap<>();
+        /** Each trial's test accuracy under each robustness measure the space asks for. */
+        final Map<String, DistributionSummary> trialAccuracy = new java.util.LinkedHashMap<>();
 
         StrategyMeters(Strategy strategy) {
             this.strategy = strategy;
@@ -70,8 +76,35 @@ public final class TuningMetrics implements MeterBinder {
                     .description("Best validation accuracy so far").tags(tags).register(registry);
             Gauge.builder("tstar.chosen.temperature", chosenTemperature, Value::get)
                     .description("Temperature of the best trial so far").tags(tags).register(registry);
+            for (String measure : ACCURACY_MEASURES) {
+                Value v = new Value();
+                chosenAccuracy.put(measure, v);
+                Gauge.builder("tstar.chosen.test.accuracy", v, Value::get).tags(tags).tag("measure", measure)
+                        .description("Test accuracy of the chosen trial: clean, under Gaussian noise, FGSM or PGD")
+                        .register(registry);
+                if (!measure.equals("clean")) {
+                    trialAccuracy.put(measure, DistributionSummary.builder("tstar.trial.robust.accuracy").tags(tags)
+                            .tag("measure", measure).description("Test accuracy of each trial under a perturbation")
+                            .register(registry));
+                }
+            }
+        }
+
+        /** A finished trial's robustness measures (those the space asks for). */
+        void recordRobustness(org.tstar.robustness.Robustness r) {
+            record(trialAccuracy.get("noise"), r.noiseAccuracy());
+            record(trialAccuracy.get("fgsm"), r.fgsmAccuracy());
+            record(trialAccuracy.get("pgd"), r.pgdAccuracy());
+        }
+
+        private static void record(DistributionSummary summary, double value) {
+            if (!Double.isNaN(value)) {
+                summary.record(value);
+            }
         }
     }
+
+    static final List<String> ACCURACY_MEASURES = List.of("clean", "noise", "fgsm", "pgd");
 
     private MeterRegistry registry;
     private final Map<Strategy, StrategyMeters> strategies = new EnumMap<>(Strategy.class);
@@ -117,6 +150,10 @@ public final class TuningMetrics implements MeterBinder {
         outcome.chosenResult().ifPresent(r -> {
             m.chosenTemperature.set(r.temperature());
             m.bestAccuracy.set(r.validationAccuracy());
+            m.chosenAccuracy.get("clean").set(r.testAccuracy());
+            m.chosenAccuracy.get("noise").set(r.robustness().noiseAccuracy());
+            m.chosenAccuracy.get("fgsm").set(r.robustness().fgsmAccuracy());
+            m.chosenAccuracy.get("pgd").set(r.robustness().pgdAccuracy());
         });
     }
 

@@ -7,6 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tstar.data.SeededPermutation;
+import org.tstar.robustness.InputGradient;
+import org.tstar.robustness.InputRange;
+import org.tstar.robustness.ProjectedGradientDescent;
+import org.tstar.robustness.Robustness;
+import org.tstar.robustness.RobustnessEvaluation;
+import org.tstar.robustness.RobustnessSettings;
 
 /**
  * Trains one classifier head at one temperature under a fixed recipe and measures the result: the single place
@@ -18,10 +24,17 @@ import org.tstar.data.SeededPermutation;
 public final class TemperatureTrainer {
     private final HeadSpec head;
     private final TrainingRecipe recipe;
+    private final RobustnessSettings robustness;
 
     public TemperatureTrainer(HeadSpec head, TrainingRecipe recipe) {
+        this(head, recipe, RobustnessSettings.NONE);
+    }
+
+    /** A trainer that also measures robustness and, when asked, trains on PGD examples. */
+    public TemperatureTrainer(HeadSpec head, TrainingRecipe recipe, RobustnessSettings robustness) {
         this.head = head;
         this.recipe = recipe;
+        this.robustness = robustness;
     }
 
     public HeadSpec head() {
@@ -30,6 +43,10 @@ public final class TemperatureTrainer {
 
     public TrainingRecipe recipe() {
         return recipe;
+    }
+
+    public RobustnessSettings robustness() {
+        return robustness;
     }
 
     /** Builds an initialized network for this head at {@code temperature} on data of the given shape. */
@@ -48,28 +65,56 @@ public final class TemperatureTrainer {
         double flopsPerSample = 6.0 * trainableParameters(net);
         int rows = data.trainRows();
         long passes = 0;
+        // each PGD step is one forward and backward pass of the attacked rows: counted in FLOPs, not in sample passes
+        long attackPasses = 0;
+        RobustnessSettings.AdversarialTraining adversarial = robustness.adversarialTraining();
+        InputRange range = adversarial != null || robustness.evaluates() ? InputRange.of(data.trainFeatures()) : null;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
             int[] order = SeededPermutation.of(rows, new Random(recipe.seed() + epoch));
             for (int from = 0; from < rows; from += recipe.batchSize()) {
                 int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + recipe.batchSize()));
-                net.fit(new DataSet(Nd4j.pullRows(data.trainFeatures(), 1, batch),
-                        Nd4j.pullRows(data.trainLabels(), 1, batch)));
+                INDArray x = Nd4j.pullRows(data.trainFeatures(), 1, batch);
+                INDArray y = Nd4j.pullRows(data.trainLabels(), 1, batch);
+                if (adversarial != null) {
+                    attackPasses += (long) Math.ceil(adversarial.fraction() * batch.length) * adversarial.pgd().steps();
+                    x = withAdversarialRows(net, x, y, range, adversarial, recipe.seed() * 31 + epoch * 1_000_003L + from);
+                }
+                net.fit(new DataSet(x, y));
                 passes += batch.length;
             }
             double score = net.score();
             if (!Double.isFinite(score)) {
                 return TrialResult.failed(temperature, "training loss became " + score + " in epoch " + (epoch + 1),
-                        epoch + 1, passes, seconds(start), flopsPerSample * passes);
+                        epoch + 1, passes, seconds(start), flopsPerSample * (passes + attackPasses));
             }
         }
         Evaluation validation = evaluate(net, data.validationFeatures(), data.validationLabels());
         Evaluation test = evaluate(net, data.testFeatures(), data.testLabels());
         if (!Double.isFinite(validation.loss) || !Double.isFinite(validation.accuracy)) {
             return TrialResult.failed(temperature, "validation loss is " + validation.loss, recipe.epochs(), passes,
-                    seconds(start), flopsPerSample * passes);
+                    seconds(start), flopsPerSample * (passes + attackPasses));
         }
+        Robustness measured = RobustnessEvaluation.evaluate(net, data.validationFeatures(), data.validationLabels(),
+                validation.accuracy, data.testFeatures(), data.testLabels(), range, robustness);
         return new TrialResult(temperature, TrialStatus.COMPLETED, "", recipe.epochs(), passes, seconds(start),
-                flopsPerSample * passes, validation.accuracy, validation.loss, test.accuracy);
+                flopsPerSample * (passes + attackPasses), validation.accuracy, validation.loss, test.accuracy, measured);
+    }
+
+    /**
+     * The minibatch with its first {@code fraction} of rows (the order is already shuffled) replaced by PGD
+     * examples against the network as it is now, seen through its inference-mode copy.
+     */
+    private static INDArray withAdversarialRows(MultiLayerNetwork net, INDArray x, INDArray y, InputRange range,
+                                                RobustnessSettings.AdversarialTraining adversarial, long seed) {
+        int k = (int) Math.ceil(adversarial.fraction() * x.rows());
+        int[] rows = java.util.stream.IntStream.range(0, k).toArray();
+        INDArray attacked = new ProjectedGradientDescent(adversarial.pgd(), seed)
+                .perturb(InputGradient.of(net), x.getRows(rows), y.getRows(rows), range);
+        INDArray mixed = x.dup();
+        for (int i = 0; i < k; i++) {
+            mixed.putRow(i, attacked.getRow(i).castTo(x.dataType()));
+        }
+        return mixed;
     }
 
     /** Parameters the optimizer updates: BatchNormalization's running mean and variance are not among them. */

@@ -1,17 +1,29 @@
 package org.tstar.model;
 
+import org.tstar.robustness.Robustness;
+
 /**
  * What one training run at one temperature produced and cost.
  *
  * <p>Compute: {@code samplePasses} = epochs × training rows (each a forward and backward pass of one sample);
  * {@code flops} = 6 × trainable parameters × sample passes, the usual dense-network estimate (2 FLOPs per
- * parameter forward, 4 backward); evaluation passes are not counted. {@code validationLoss} is the mean
+ * parameter forward, 4 backward), plus under adversarial training one such pass per PGD step of each attacked row;
+ * evaluation passes (and the robustness attacks after training) are not counted. {@code validationLoss} is the mean
  * cross-entropy of the tempered softmax on the validation part (the plain CE even when the head trains on the
- * rescaled loss, so losses are comparable across temperatures).
+ * rescaled loss, so losses are comparable across temperatures). {@code robustness}: accuracies under noise, FGSM
+ * and PGD when the space asks for them ({@link Robustness#NONE} otherwise).
  */
 public record TrialResult(double temperature, TrialStatus status, String failureReason, int epochs,
                           long samplePasses, double seconds, double flops, double validationAccuracy,
-                          double validationLoss, double testAccuracy) implements java.io.Serializable {
+                          double validationLoss, double testAccuracy, Robustness robustness)
+        implements java.io.Serializable {
+
+    /** A result without robustness measures. */
+    public TrialResult(double temperature, TrialStatus status, String failureReason, int epochs, long samplePasses,
+                       double seconds, double flops, double validationAccuracy, double validationLoss, double testAccuracy) {
+        this(temperature, status, failureReason, epochs, samplePasses, seconds, flops, validationAccuracy, validationLoss,
+                testAccuracy, Robustness.NONE);
+    }
 
     public boolean completed() {
         return status == TrialStatus.COMPLETED;

@@ -40,12 +40,21 @@ public final class TemperatureCurveChart {
     private TemperatureCurveChart() {
     }
 
-    /** The curve and compute charts of a comparison. */
+    /** The curve and compute charts of a comparison, as PNG and SVG. */
     public static void write(ReportFolder folder, Comparison c) throws IOException {
+        write(folder, c, true);
+    }
+
+    /**
+     * The curve and compute charts of a comparison; {@code vector} false writes PNG only (a benchmark writes dozens
+     * of plots, and an SVG of one is about half a megabyte).
+     */
+    public static void write(ReportFolder folder, Comparison c, boolean vector) throws IOException {
         XYChart curve = curveChart(c.space());
         double[] range = accuracyRange(List.of(c.grid(), c.analytical()));
         addSearch(curve, c.grid(), "grid trials", GRID, false, range);
         addSearch(curve, c.analytical(), "analytical trials (numbered in proposal order)", ANALYTICAL, true, range);
+        addRobustness(curve, c.grid());
         addMark(curve, "T̂* = " + RunSummary.temperature(c.estimate().temperature()) + " (training-free estimate)",
                 c.estimate().temperature(), range, ESTIMATE);
         addMark(curve, "grid's T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.grid())),
@@ -53,7 +62,7 @@ public final class TemperatureCurveChart {
         addMark(curve, "analytical T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.analytical())),
                 Comparison.chosenTemperature(c.analytical()), range, ANALYTICAL);
         finishRange(curve, range);
-        save(folder, CURVE, curve);
+        save(folder, CURVE, curve, vector);
 
         CategoryChart compute = new CategoryChartBuilder().width(760).height(460)
                 .title(c.space() + ": compute spent by each search").xAxisTitle("measure").yAxisTitle("amount (epochs; seconds of training)").build();
@@ -67,7 +76,7 @@ public final class TemperatureCurveChart {
                 List.of((double) c.grid().epochs(), round(c.grid().trainingSeconds())));
         compute.addSeries("analytical (" + c.analytical().trialCount() + " trials)", measures,
                 List.of((double) c.analytical().epochs(), round(c.analytical().trainingSeconds())));
-        save(folder, COMPUTE, compute);
+        save(folder, COMPUTE, compute, vector);
     }
 
     /** The curve chart of a single search. */
@@ -76,11 +85,12 @@ public final class TemperatureCurveChart {
         double[] range = accuracyRange(List.of(o));
         addSearch(curve, o, o.strategy().label() + " trials", o.strategy().label().equals("grid") ? GRID : ANALYTICAL,
                 !o.strategy().label().equals("grid"), range);
+        addRobustness(curve, o);
         addMark(curve, "T̂* = " + RunSummary.temperature(estimate) + " (training-free estimate)", estimate, range, ESTIMATE);
         double chosen = o.chosenResult().map(TrialResult::temperature).orElse(Double.NaN);
         addMark(curve, o.strategy().label() + " T* = " + RunSummary.temperature(chosen), chosen, range, GRID);
         finishRange(curve, range);
-        save(folder, CURVE, curve);
+        save(folder, CURVE, curve, true);
     }
 
     private static XYChart curveChart(String space) {
@@ -124,6 +134,40 @@ public final class TemperatureCurveChart {
         }
     }
 
+    private static final Color[] ROBUST = {new Color(0x8172B3), new Color(0xC44E52), new Color(0x937860)};
+    private static final List<String> ROBUST_NAMES = List.of("test accuracy under Gaussian noise",
+            "test accuracy under FGSM", "test accuracy under PGD");
+
+    /** The robustness measures of a search's trials, one dashed series each (only those measured). */
+    private static void addRobustness(XYChart chart, SearchOutcome o) {
+        List<TrialRecord> done = new ArrayList<>(o.trials().stream().filter(r -> r.result().completed()).toList());
+        done.sort(Comparator.comparingDouble(r -> r.result().temperature()));
+        for (int m = 0; m < 3; m++) {
+            int measure = m;
+            List<TrialRecord> measured = done.stream().filter(r -> Double.isFinite(robust(r, measure))).toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(ROBUST_NAMES.get(m) + " (" + o.strategy().label() + " trials)",
+                    measured.stream().mapToDouble(r -> r.result().temperature()).toArray(),
+                    measured.stream().mapToDouble(r -> robust(r, measure)).toArray());
+            series.setLineColor(ROBUST[m]);
+            series.setMarkerColor(ROBUST[m]);
+            series.setMarker(SeriesMarkers.SQUARE);
+            series.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+            chart.setYAxisTitle("accuracy (validation: solid; test under perturbation: dashed)");
+        }
+    }
+
+    private static double robust(TrialRecord r, int measure) {
+        var robustness = r.result().robustness();
+        return switch (measure) {
+            case 0 -> robustness.noiseAccuracy();
+            case 1 -> robustness.fgsmAccuracy();
+            default -> robustness.pgdAccuracy();
+        };
+    }
+
     private static void addMark(XYChart chart, String name, double temperature, double[] range, Color color) {
         if (!Double.isFinite(temperature)) {
             return;
@@ -140,10 +184,11 @@ public final class TemperatureCurveChart {
         double hi = Double.NEGATIVE_INFINITY;
         for (SearchOutcome o : outcomes) {
             for (TrialRecord r : o.trials()) {
-                double a = r.result().validationAccuracy();
-                if (Double.isFinite(a)) {
-                    lo = Math.min(lo, a);
-                    hi = Math.max(hi, a);
+                for (double a : new double[] {r.result().validationAccuracy(), robust(r, 0), robust(r, 1), robust(r, 2)}) {
+                    if (Double.isFinite(a)) {
+                        lo = Math.min(lo, a);
+                        hi = Math.max(hi, a);
+                    }
                 }
             }
         }
@@ -163,10 +208,13 @@ public final class TemperatureCurveChart {
         return Math.round(seconds * 10) / 10.0;
     }
 
-    private static void save(ReportFolder folder, String name, Chart<?, ?> chart) throws IOException {
+    private static void save(ReportFolder folder, String name, Chart<?, ?> chart, boolean vector) throws IOException {
         Path partial = folder.file(name + ".partial");
         BitmapEncoder.saveBitmap(chart, partial.toString(), BitmapEncoder.BitmapFormat.PNG);
         folder.moveIntoPlace(Path.of(partial + ".png"), name + ".png");
+        if (!vector) {
+            return;
+        }
         VectorGraphicsEncoder.saveVectorGraphic(chart, partial.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         folder.moveIntoPlace(Path.of(partial + ".svg"), name + ".svg");
     }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tstar.InvalidInputException;
+import org.tstar.robustness.Robustness;
 import org.tstar.model.TrialStatus;
 import org.tstar.search.Strategy;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,19 +30,24 @@ import org.tstar.search.TrialRecord;
  */
 public final class TrialLog implements TrialListener, Closeable {
     public static final List<String> COLUMNS = List.of("strategy", "trial", "temperature", "status", "epochs",
-            "sample_passes", "seconds", "flops", "val_accuracy", "val_loss", "test_accuracy", "reason");
+            "sample_passes", "seconds", "flops", "val_accuracy", "val_loss", "test_accuracy", "reason",
+            "noise_accuracy", "fgsm_accuracy", "pgd_accuracy", "robust_score");
+    /** The columns of logs written before robustness measures existed: such logs still read and resume. */
+    static final List<String> WITHOUT_ROBUSTNESS = COLUMNS.subList(0, 12);
 
     private final CSVPrinter csv;
+    private final int columns;
 
-    private TrialLog(CSVPrinter csv) throws IOException {
+    private TrialLog(CSVPrinter csv, int columns) throws IOException {
         this.csv = csv;
+        this.columns = columns;
         csv.flush();
     }
 
     /** A new log with its header. */
     static TrialLog create(Path file) throws IOException {
         return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
+                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get()), COLUMNS.size());
     }
 
     /** The log of an interrupted run, reopened to append after its last complete row (see {@link #read}). */
@@ -51,7 +57,8 @@ public final class TrialLog implements TrialListener, Closeable {
                 channel.truncate(channel.size() - recovered.tornBytes());
             }
         }
-        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file, StandardOpenOption.APPEND), CSVFormat.DEFAULT));
+        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file, StandardOpenOption.APPEND), CSVFormat.DEFAULT),
+                recovered.columns());
     }
 
     @Override
@@ -61,10 +68,13 @@ public final class TrialLog implements TrialListener, Closeable {
         }
         TrialResult r = record.result();
         try {
-            csv.printRecord(record.strategy().label(), record.trial(), cell(r.temperature()),
+            List<Object> cells = List.of(record.strategy().label(), record.trial(), cell(r.temperature()),
                     r.status().name().toLowerCase(java.util.Locale.ROOT), r.epochs(), r.samplePasses(),
                     cell(r.seconds()), cell(r.flops()), cell(r.validationAccuracy()), cell(r.validationLoss()),
-                    cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "));
+                    cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "),
+                    cell(r.robustness().noiseAccuracy()), cell(r.robustness().fgsmAccuracy()),
+                    cell(r.robustness().pgdAccuracy()), cell(r.robustness().robustScore()));
+            csv.printRecord(cells.subList(0, columns));
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to trials.csv", e);
@@ -88,7 +98,7 @@ public final class TrialLog implements TrialListener, Closeable {
     }
 
     /** The rows of an interrupted run's log, and the length of a last line cut off by the kill (dropped). */
-    public record Recovered(List<TrialRecord> records, int tornBytes) {
+    public record Recovered(List<TrialRecord> records, int tornBytes, int columns) {
     }
 
     /**
@@ -101,18 +111,20 @@ public final class TrialLog implements TrialListener, Closeable {
         int complete = text.lastIndexOf('\n') + 1;
         int torn = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
         List<TrialRecord> records = new ArrayList<>();
+        int columns = COLUMNS.size();
         try (CSVParser parser = CSVParser.parse(text.substring(0, complete), CSVFormat.DEFAULT)) {
             boolean header = true;
             for (CSVRecord row : parser) {
                 String where = file + " line " + parser.getCurrentLineNumber();
                 if (header) {
-                    if (!row.toList().equals(COLUMNS)) {
+                    if (!row.toList().equals(COLUMNS) && !row.toList().equals(WITHOUT_ROBUSTNESS)) {
                         throw new InvalidInputException(where + ": header is " + row.toList() + ", not tstar's " + COLUMNS);
                     }
+                    columns = row.size();
                     header = false;
                     continue;
                 }
-                records.add(record(row, where));
+                records.add(record(row, columns, where));
             }
             if (header) {
                 throw new InvalidInputException(file + ": has no header line");
@@ -120,12 +132,12 @@ public final class TrialLog implements TrialListener, Closeable {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InvalidInputException(file + ": not CSV (" + e.getMessage() + ")");
         }
-        return new Recovered(List.copyOf(records), torn);
+        return new Recovered(List.copyOf(records), torn, columns);
     }
 
-    private static TrialRecord record(CSVRecord row, String where) {
-        if (row.size() != COLUMNS.size()) {
-            throw new InvalidInputException(where + ": " + row.size() + " cells, expected " + COLUMNS.size());
+    private static TrialRecord record(CSVRecord row, int columns, String where) {
+        if (row.size() != columns) {
+            throw new InvalidInputException(where + ": " + row.size() + " cells, expected " + columns);
         }
         Strategy strategy;
         try {
@@ -143,9 +155,11 @@ public final class TrialLog implements TrialListener, Closeable {
         if (!(temperature > 0)) {
             throw new InvalidInputException(where + ": temperature '" + row.get(2) + "' is not a positive number");
         }
+        Robustness robustness = columns == COLUMNS.size() ? new Robustness(number(row, 12, where), number(row, 13, where),
+                number(row, 14, where), number(row, 15, where)) : Robustness.NONE;
         TrialResult result = new TrialResult(temperature, status, row.get(11), (int) whole(row, 4, where),
                 whole(row, 5, where), number(row, 6, where), number(row, 7, where), number(row, 8, where),
-                number(row, 9, where), number(row, 10, where));
+                number(row, 9, where), number(row, 10, where), robustness);
         return new TrialRecord(strategy, trial, result, 0, 0, true);
     }
 

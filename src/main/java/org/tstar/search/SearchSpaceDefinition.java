@@ -12,6 +12,7 @@ import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.HeadSpec;
 import org.tstar.model.TrainingRecipe;
 import org.tstar.model.UpdaterKind;
+import org.tstar.robustness.RobustnessSettings;
 
 /**
  * A temperature search space as a user writes it in {@code search-spaces/*.yaml} (tstar's own schema, DESIGN §4,
@@ -20,7 +21,14 @@ import org.tstar.model.UpdaterKind;
  */
 public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
                                     TemperatureRange temperature, AnalyticalSettings analytical,
-                                    RandomSettings random, Score score, int parallelism) {
+                                    RandomSettings random, Score score, int parallelism, RobustnessSettings robustness) {
+
+    /** A space without robustness measures. */
+    public SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
+                                 TemperatureRange temperature, AnalyticalSettings analytical, RandomSettings random,
+                                 Score score, int parallelism) {
+        this(name, data, head, recipe, temperature, analytical, random, score, parallelism, RobustnessSettings.NONE);
+    }
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
     public record TemperatureRange(double min, double max, int gridPoints) {
@@ -53,7 +61,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
 
     /** What a trial is judged by on the validation part. */
     public enum Score {
-        ACCURACY, LOSS;
+        ACCURACY, LOSS, ROBUST;
 
         public boolean minimize() {
             return this == LOSS;
@@ -61,16 +69,24 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
 
         /** The trial's validation score (NaN for a failed trial). */
         public double of(org.tstar.model.TrialResult r) {
-            return this == LOSS ? r.validationLoss() : r.validationAccuracy();
+            return switch (this) {
+                case LOSS -> r.validationLoss();
+                case ACCURACY -> r.validationAccuracy();
+                case ROBUST -> r.robustness().robustScore();
+            };
         }
 
         public String label() {
-            return this == LOSS ? "validation loss" : "validation accuracy";
+            return switch (this) {
+                case LOSS -> "validation loss";
+                case ACCURACY -> "validation accuracy";
+                case ROBUST -> "validation robust score";
+            };
         }
     }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism");
+            "random", "score", "parallelism", "robustness");
 
     public static SearchSpaceDefinition load(Path file) {
         return parse(InputFile.readString(file, file + ": no such space file"), file.toString());
@@ -157,11 +173,55 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
         Score score = switch (scoreText) {
             case "accuracy" -> Score.ACCURACY;
             case "loss" -> Score.LOSS;
-            default -> throw new InvalidInputException(file + ": score: '" + scoreText + "' is not accuracy or loss");
+            case "robust" -> Score.ROBUST;
+            default -> throw new InvalidInputException(file + ": score: '" + scoreText + "' is not accuracy, loss or robust");
         };
         long parallelism = root.whole("parallelism", 1);
         root.check("parallelism", parallelism, parallelism >= 1 && parallelism <= 64, "must be in 1..64");
+        RobustnessSettings robustness = root.has("robustness") ? robustness(root.map("robustness"), recipe.seed())
+                : RobustnessSettings.NONE;
+        root.check("score", scoreText, score != Score.ROBUST || robustness.evaluates(),
+                "robust needs a robustness block with noise, fgsm or pgd");
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
-                analytical, random, score, (int) parallelism);
+                analytical, random, score, (int) parallelism, robustness);
+    }
+
+    private static RobustnessSettings robustness(ConfigMap r, long trainingSeed) {
+        r.allowOnly(Set.of("noise", "fgsm", "pgd", "samples", "seed", "weight", "adversarialTraining"));
+        double noise = r.number("noise", Double.NaN);
+        r.check("noise", noise, Double.isNaN(noise) || noise >= 0 && noise <= 100, "must be a σ in [0, 100]");
+        double fgsm = r.number("fgsm", Double.NaN);
+        r.check("fgsm", fgsm, Double.isNaN(fgsm) || fgsm >= 0 && fgsm <= 100, "must be an ε in [0, 100]");
+        RobustnessSettings.Pgd pgd = r.has("pgd") ? pgd(r.map("pgd").allowOnly(PGD_KEYS)) : null;
+        long samples = r.whole("samples", 1000);
+        r.check("samples", samples, samples >= 1 && samples <= 1_000_000, "must be in 1..1000000");
+        double weight = r.number("weight", 0.5);
+        r.check("weight", weight, weight >= 0 && weight <= 1, "must be in [0, 1]");
+        RobustnessSettings.AdversarialTraining adversarial = null;
+        if (r.has("adversarialTraining")) {
+            ConfigMap a = r.map("adversarialTraining");
+            double fraction = a.number("fraction", 0.5);
+            a.check("fraction", fraction, fraction > 0 && fraction <= 1, "must be in (0, 1]");
+            adversarial = new RobustnessSettings.AdversarialTraining(pgd(a.allowOnly(PGD_KEYS_TRAINING)), fraction);
+        }
+        RobustnessSettings settings = new RobustnessSettings(noise, fgsm, pgd, (int) samples, r.whole("seed", trainingSeed),
+                weight, adversarial);
+        if (!settings.evaluates() && adversarial == null) {
+            throw r.refusal("needs noise, fgsm, pgd or adversarialTraining (none given)");
+        }
+        return settings;
+    }
+
+    private static final Set<String> PGD_KEYS = Set.of("epsilon", "stepSize", "steps", "randomStart");
+    private static final Set<String> PGD_KEYS_TRAINING = Set.of("epsilon", "stepSize", "steps", "randomStart", "fraction");
+
+    private static RobustnessSettings.Pgd pgd(ConfigMap p) {
+        double epsilon = p.number("epsilon");
+        p.check("epsilon", epsilon, epsilon >= 0 && epsilon <= 100, "must be in [0, 100]");
+        double step = p.number("stepSize", epsilon / 4);
+        p.check("stepSize", step, step > 0 && step <= 100, "must be in (0, 100] (default ε/4, so ε = 0 needs one)");
+        long steps = p.whole("steps", 10);
+        p.check("steps", steps, steps >= 1 && steps <= 1000, "must be in 1..1000");
+        return new RobustnessSettings.Pgd(epsilon, step, (int) steps, p.flag("randomStart", true));
     }
 }

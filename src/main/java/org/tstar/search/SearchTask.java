@@ -58,7 +58,7 @@ public final class SearchTask {
         SearchSpaceDefinition s = space;
         SearchSpaceDefinition budgeted = new SearchSpaceDefinition(s.name(), s.data(), s.head(), s.recipe(),
                 s.temperature(), s.analytical(), new SearchSpaceDefinition.RandomSettings(trials, s.random().seed()),
-                s.score(), s.parallelism());
+                s.score(), s.parallelism(), s.robustness());
         return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded);
     }
 
@@ -92,7 +92,7 @@ public final class SearchTask {
         AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(width, split.train(), k,
                 CumulativeSpectralGradient.standard());
         PreparedSplit data = PreparedSplit.of(split);
-        TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe());
+        TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe(), space.robustness());
         return new SearchTask(space, data, estimate, space.analytical().rangeFactor(k), t -> trainer.train(data, t));
     }
 

@@ -76,7 +76,7 @@ class ParallelTrialsTest {
         // Concurrent ends: every row whole, each trial once, and the metrics count what the log holds.
         Set<String> ids = new HashSet<>();
         for (CSVRecord r : parallel) {
-            assertThat(r.size()).isEqualTo(12);
+            assertThat(r.size()).isEqualTo(org.tstar.report.TrialLog.COLUMNS.size());
             assertThat(ids.add(r.get("strategy") + "#" + r.get("trial"))).isTrue();
         }
         Path metrics = parallelOut.resolve("metrics.prom");

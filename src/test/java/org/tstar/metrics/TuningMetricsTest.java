@@ -83,7 +83,8 @@ class TuningMetricsTest {
         assertThat(registry.getMeters().stream().map(m -> m.getId().getName()).distinct()).containsExactlyInAnyOrder(
                 "tstar.trials", "tstar.trial.duration", "tstar.trials.running", "tstar.epochs", "tstar.sample.passes",
                 "tstar.flops", "tstar.best.validation.accuracy", "tstar.chosen.temperature",
-                "tstar.estimated.temperature", "tstar.accuracy.gap", "tstar.compute.saved.ratio");
+                "tstar.estimated.temperature", "tstar.accuracy.gap", "tstar.compute.saved.ratio",
+                "tstar.chosen.test.accuracy", "tstar.trial.robust.accuracy");
         assertThat(Strategy.values()).hasSize(3);
     }
 
@@ -101,5 +102,30 @@ class TuningMetricsTest {
         SearchOutcome grid = task.run(Strategy.GRID, r -> { }, List.of(metrics.listener(Strategy.GRID)));
         assertThat(activeDuringTrials).hasSize(grid.trialCount()).containsOnly(1.0);
         assertThat(own.get("tstar.trials.running").tag("strategy", "grid").longTaskTimer().activeTasks()).isZero();
+    }
+
+    @Test
+    void robustnessMetersCountEveryMeasuredTrialAndShowTheChosenTrialsAccuracies() {
+        MeterRegistry own = new SimpleMeterRegistry();
+        TuningMetrics metrics = new TuningMetrics();
+        metrics.bindTo(own);
+        // PGD accuracy rises with T on this made-up model; noise and FGSM are not measured
+        org.tstar.search.TemperatureTrial robust = t -> {
+            org.tstar.model.TrialResult r = KnownCurves.trial(KnownCurves.bump(1)).run(t);
+            return new org.tstar.model.TrialResult(r.temperature(), r.status(), r.failureReason(), r.epochs(),
+                    r.samplePasses(), r.seconds(), r.flops(), r.validationAccuracy(), r.validationLoss(), r.testAccuracy(),
+                    new org.tstar.robustness.Robustness(Double.NaN, Double.NaN, t / (1 + t), Double.NaN));
+        };
+        SearchTask task = KnownCurves.task(KnownCurves.space("parallelism: 1"), 1.0, robust);
+        SearchOutcome grid = task.run(Strategy.GRID, r -> { }, List.of(metrics.listener(Strategy.GRID)));
+        metrics.recordOutcome(grid);
+        assertThat(own.get("tstar.trial.robust.accuracy").tag("strategy", "grid").tag("measure", "pgd").summary().count())
+                .isEqualTo(grid.trialCount());
+        assertThat(own.get("tstar.trial.robust.accuracy").tag("measure", "fgsm").summary().count()).isZero();
+        org.tstar.model.TrialResult chosen = grid.chosenResult().orElseThrow();
+        assertThat(own.get("tstar.chosen.test.accuracy").tag("measure", "pgd").gauge().value())
+                .isEqualTo(chosen.robustness().pgdAccuracy());
+        assertThat(own.get("tstar.chosen.test.accuracy").tag("measure", "clean").gauge().value()).isEqualTo(chosen.testAccuracy());
+        assertThat(own.get("tstar.chosen.test.accuracy").tag("measure", "noise").gauge().value()).isNaN();
     }
 }

@@ -47,7 +47,7 @@ class SearchSpaceDefinitionTest {
                 Arguments.of("tolerance ≤ 1", "analytical: {tolerance: 1.0}\n", "analytical.tolerance: must be in (1, 10]"),
                 Arguments.of("text epochs", "training: {updater: adam, learningRate: 0.01, epochs: many, batchSize: 64}\n",
                         "training.epochs: 'many' is not a whole number"),
-                Arguments.of("bad score", "score: speed\n", "score: 'speed' is not accuracy or loss"),
+                Arguments.of("bad score", "score: speed\n", "score: 'speed' is not accuracy, loss or robust"),
                 Arguments.of("class name smuggled", "model: {head: org.example.Evil}\n", "is not one of linear, mlp, cosine"),
                 Arguments.of("missing data file", "data: {source: 'csv:/absent/x.csv'}\n", null));
     }
