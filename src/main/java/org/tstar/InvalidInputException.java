@@ -14,4 +14,13 @@ public final class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first line of a (library's) message, so a refusal stays one line; {@code whenMissing} for null. */
+    public static String firstLine(String message, String whenMissing) {
+        if (message == null) {
+            return whenMissing;
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
 }

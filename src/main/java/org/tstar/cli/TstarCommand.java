@@ -61,10 +61,6 @@ public final class TstarCommand implements Runnable {
     }
 
     static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return InvalidInputException.firstLine(message, "(no message)");
     }
 }

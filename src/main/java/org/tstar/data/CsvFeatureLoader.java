@@ -87,7 +87,7 @@ public final class CsvFeatureLoader {
             }
             return withLabels(name, width, values.toArray(), rawLabels, where);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(where + ": not a valid CSV file (" + firstLine(e.getMessage()) + ")");
+            throw new InvalidInputException(where + ": not a valid CSV file (" + InvalidInputException.firstLine(e.getMessage(), "unreadable") + ")");
         }
     }
 
@@ -135,13 +135,6 @@ public final class CsvFeatureLoader {
                 : String.join(", ", header.subList(0, 5)) + ", … " + header.get(header.size() - 1);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 
     /** A growable float array: a CSV's row count is not known before it is read. */
     static final class FloatBuffer {
