@@ -74,7 +74,7 @@ final class BenchSuiteRun {
                     atOne = prepared.trainAt(1.0);
                 }
                 taskFolder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
-                TemperatureCurveChart.write(taskFolder, comparison);
+                TemperatureCurveChart.write(taskFolder, comparison, false);
                 AnalyticalTemperature.Estimate e = comparison.estimate();
                 double fittedEstimate = AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature();
                 BenchmarkTable.Row row = BenchmarkTable.row(task.name(), task.dataset(), seed, space.head().toString(),
@@ -100,7 +100,7 @@ final class BenchSuiteRun {
                 + " log-spaced points for the first task). Gaps are grid − strategy in held-out test accuracy "
                 + "(percentage points; positive: the strategy is worse). Random search runs Arbiter's random "
                 + "generator with the analytical search's trial count.\n\n"
-                + "## Targets\n\n" + BenchmarkTable.targets(rows) + "\n## Per task (mean ± sd over seeds)\n\n"
+                + "## Targets\n\n" + BenchmarkTable.targets(rows) + "\n" + whyMissed(rows) + "## Per task (mean ± sd over seeds)\n\n"
                 + BenchmarkTable.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
                 + "Made by: `" + command + "`\n";
         folder.writeAtomically("summary.md", summary);
@@ -109,6 +109,11 @@ final class BenchSuiteRun {
         console.print(BenchmarkTable.targets(rows));
         console.flush();
         return 0;
+    }
+
+    private static String whyMissed(List<BenchmarkTable.Row> rows) {
+        String misses = BenchmarkTable.misses(rows);
+        return misses.isEmpty() ? "" : "### Where targets were missed\n\n" + misses + "\n";
     }
 
     private static String fmt(BenchmarkTable.Row row, String column) {
