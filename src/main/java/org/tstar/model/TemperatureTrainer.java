@@ -69,6 +69,7 @@ public final class TemperatureTrainer {
         long attackPasses = 0;
         RobustnessSettings.AdversarialTraining adversarial = robustness.adversarialTraining();
         InputRange range = adversarial != null || robustness.evaluates() ? InputRange.of(data.trainFeatures()) : null;
+        InputGradient attackView = adversarial != null ? InputGradient.of(net) : null;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
             int[] order = SeededPermutation.of(rows, new Random(recipe.seed() + epoch));
             for (int from = 0; from < rows; from += recipe.batchSize()) {
@@ -77,7 +78,8 @@ public final class TemperatureTrainer {
                 INDArray y = Nd4j.pullRows(data.trainLabels(), 1, batch);
                 if (adversarial != null) {
                     attackPasses += (long) Math.ceil(adversarial.fraction() * batch.length) * adversarial.pgd().steps();
-                    x = withAdversarialRows(net, x, y, range, adversarial, recipe.seed() * 31 + epoch * 1_000_003L + from);
+                    x = withAdversarialRows(attackView.update(net), x, y, range, adversarial,
+                            recipe.seed() * 31 + epoch * 1_000_003L + from);
                 }
                 net.fit(new DataSet(x, y));
                 passes += batch.length;
@@ -104,12 +106,12 @@ public final class TemperatureTrainer {
      * The minibatch with its first {@code fraction} of rows (the order is already shuffled) replaced by PGD
      * examples against the network as it is now, seen through its inference-mode copy.
      */
-    private static INDArray withAdversarialRows(MultiLayerNetwork net, INDArray x, INDArray y, InputRange range,
+    private static INDArray withAdversarialRows(InputGradient now, INDArray x, INDArray y, InputRange range,
                                                 RobustnessSettings.AdversarialTraining adversarial, long seed) {
         int k = (int) Math.ceil(adversarial.fraction() * x.rows());
         int[] rows = java.util.stream.IntStream.range(0, k).toArray();
         INDArray attacked = new ProjectedGradientDescent(adversarial.pgd(), seed)
-                .perturb(InputGradient.of(net), x.getRows(rows), y.getRows(rows), range);
+                .perturb(now, x.getRows(rows), y.getRows(rows), range);
         INDArray mixed = x.dup();
         for (int i = 0; i < k; i++) {
             mixed.putRow(i, attacked.getRow(i).castTo(x.dataType()));

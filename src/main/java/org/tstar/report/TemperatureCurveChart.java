@@ -155,7 +155,9 @@ public final class TemperatureCurveChart {
             series.setMarkerColor(ROBUST[m]);
             series.setMarker(SeriesMarkers.SQUARE);
             series.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            chart.setYAxisTitle("accuracy (validation: solid; test under perturbation: dashed)");
+            chart.setYAxisTitle("accuracy");
+            chart.setTitle(chart.getTitle().replace("validation accuracy against softmax temperature",
+                    "accuracy against T (solid: validation; dashed: perturbed test)"));
         }
     }
 

@@ -30,9 +30,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class InputGradient {
     private final MultiLayerNetwork folded;
+    private final MultiLayerConfiguration original;
 
-    private InputGradient(MultiLayerNetwork folded) {
+    private InputGradient(MultiLayerNetwork folded, MultiLayerConfiguration original) {
         this.folded = folded;
+        this.original = original;
     }
 
     public static InputGradient of(MultiLayerNetwork trained) {
@@ -51,18 +53,28 @@ public final class InputGradient {
         MultiLayerNetwork copy = new MultiLayerNetwork(layers
                 .setInputType(InputType.feedForward(trained.layerInputSize(0))).build());
         copy.init();
-        for (int i = 0; i < n; i++) {
+        InputGradient gradient = new InputGradient(copy, original);
+        gradient.update(trained);
+        return gradient;
+    }
+
+    /**
+     * Copies the trained network's current parameters into this copy, in place: adversarial training attacks the
+     * network as it is at every minibatch, and rebuilding the copy each time would allocate a network per batch.
+     */
+    public InputGradient update(MultiLayerNetwork trained) {
+        for (int i = 0; i < original.getConfs().size(); i++) {
             org.deeplearning4j.nn.api.Layer from = trained.getLayer(i);
-            org.deeplearning4j.nn.api.Layer to = copy.getLayer(i);
+            org.deeplearning4j.nn.api.Layer to = folded.getLayer(i);
             if (original.getConf(i).getLayer() instanceof BatchNormalization bn) {
                 foldBatchNormalization(from.paramTable(), bn, to);
             } else {
                 for (Map.Entry<String, INDArray> p : from.paramTable().entrySet()) {
-                    to.setParam(p.getKey(), p.getValue().castTo(DataType.DOUBLE));
+                    to.getParam(p.getKey()).assign(p.getValue().castTo(DataType.DOUBLE));
                 }
             }
         }
-        return new InputGradient(copy);
+        return this;
     }
 
     private static void foldBatchNormalization(Map<String, INDArray> params, BatchNormalization bn,
@@ -77,8 +89,8 @@ public final class InputGradient {
                 : row(params, BatchNormalizationParamInitializer.GLOBAL_VAR, width);
         // inference divides by sqrt(variance + eps) in both storage modes (the copy matches to 1e-9, tested)
         INDArray scale = gamma.div(Transforms.sqrt(variance.add(bn.getEps()), false));
-        dense.setParam("W", Nd4j.diag(scale.reshape(width)));
-        dense.setParam("b", beta.sub(scale.mul(mean)));
+        dense.getParam("W").assign(Nd4j.diag(scale.reshape(width)));
+        dense.getParam("b").assign(beta.sub(scale.mul(mean)).reshape(dense.getParam("b").shape()));
     }
 
     private static INDArray row(Map<String, INDArray> params, String key, int width) {

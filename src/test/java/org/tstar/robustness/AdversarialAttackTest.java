@@ -60,6 +60,20 @@ class AdversarialAttackTest {
     }
 
     @Test
+    void anUpdatedCopyFollowsTheNetworkAsItTrains() {
+        MultiLayerNetwork net = trained(new HeadSpec(HeadType.MLP, List.of(16), true, false), 1.0, DataType.FLOAT);
+        InputGradient copy = InputGradient.of(net);
+        DataSet all = new DataSet(DATA.features(DataType.FLOAT), DATA.oneHotLabels(DataType.FLOAT));
+        for (int i = 0; i < 5; i++) {
+            net.fit(all);
+        }
+        INDArray now = net.output(DATA.features(DataType.FLOAT), false).castTo(DataType.DOUBLE);
+        assertThat(Transforms.abs(now.sub(copy.output(x()))).maxNumber().doubleValue()).isGreaterThan(1e-4);
+        copy.update(net);
+        assertThat(Transforms.abs(now.sub(copy.output(x()))).maxNumber().doubleValue()).isLessThan(1e-5);
+    }
+
+    @Test
     void theInputGradientOfALinearHeadMatchesAFiniteDifference() {
         MultiLayerNetwork net = trained(HeadSpec.linear(true), 0.5, DataType.DOUBLE);
         InputGradient model = InputGradient.of(net);
