@@ -50,11 +50,12 @@ final class RobustnessBench implements Callable<Integer> {
         if (!r.evaluates()) {
             throw new InvalidInputException(space + ": robustness: needs noise, fgsm or pgd to measure (none given)");
         }
-        List<SearchSpaceDefinition> modes = new ArrayList<>();
-        modes.add(withRobustness(adversarial, new RobustnessSettings(r.noiseSigma(), r.fgsmEpsilon(), r.pgd(), r.samples(),
-                r.seed(), r.objectiveWeight(), null)));
+        // both modes train on the split the space file's task loaded once
+        List<SearchTask> modes = new ArrayList<>();
+        modes.add(prepared.task().withRobustness(new RobustnessSettings(r.noiseSigma(), r.fgsmEpsilon(), r.pgd(),
+                r.samples(), r.seed(), r.objectiveWeight(), null)));
         if (r.adversarialTraining() != null) {
-            modes.add(adversarial);
+            modes.add(prepared.task());
         }
         ReportFolder folder = ReportFolder.create(out);
         String command = "bin/tstar bench robustness --space " + space + " --out " + folder.path();
@@ -63,10 +64,10 @@ final class RobustnessBench implements Callable<Integer> {
         folder.writeAtomically("space.yaml", prepared.spaceText());
         PrintWriter console = spec.commandLine().getOut();
         List<RobustnessReport.Mode> measured = new ArrayList<>();
-        for (SearchSpaceDefinition mode : modes) {
+        for (SearchTask task : modes) {
+            SearchSpaceDefinition mode = task.space();
             String name = mode.robustness().adversarialTraining() == null ? "standard" : "adversarial";
             ReportFolder modeFolder = ReportFolder.create(folder.file(name));
-            SearchTask task = mode == adversarial ? prepared.task() : SearchTask.prepare(mode);
             console.printf("%s training: %d temperatures in [%s, %s]%n", name, mode.temperature().gridPoints(),
                     mode.temperature().min(), mode.temperature().max());
             console.flush();
@@ -100,11 +101,6 @@ final class RobustnessBench implements Callable<Integer> {
         console.printf("%n%s%nwrote %s%n", summary.substring(summary.indexOf("## Trend")), folder.path());
         console.flush();
         return 0;
-    }
-
-    private static SearchSpaceDefinition withRobustness(SearchSpaceDefinition s, RobustnessSettings r) {
-        return new SearchSpaceDefinition(s.name(), s.data(), s.head(), s.recipe(), s.temperature(), s.analytical(),
-                s.random(), s.score(), s.parallelism(), r);
     }
 
     private static String num(double v) {

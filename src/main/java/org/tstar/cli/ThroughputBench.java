@@ -3,8 +3,6 @@ package org.tstar.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -30,6 +26,7 @@ import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrainingRecipe;
 import org.tstar.model.TrialResult;
 import org.tstar.model.UpdaterKind;
+import org.tstar.report.CsvText;
 import org.tstar.report.ReportFolder;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
@@ -99,7 +96,7 @@ final class ThroughputBench implements Callable<Integer> {
         for (int t : threads) {
             rowsOut.addAll(inChild(t));
         }
-        folder.writeAtomically(out.getFileName().toString(), csv(rowsOut));
+        folder.writeAtomically(out.getFileName().toString(), CsvText.of(COLUMNS, rowsOut));
         spec.commandLine().getOut().print(table(rowsOut));
         spec.commandLine().getOut().printf("%nwrote %s%n", out);
         spec.commandLine().getOut().flush();
@@ -195,7 +192,7 @@ final class ThroughputBench implements Callable<Integer> {
         SearchSpaceDefinition space = new SearchSpaceDefinition(s.name(), s.data(), s.head(),
                 new TrainingRecipe(r.updater(), r.learningRate(), 1, r.batchSize(), r.seed()),
                 new SearchSpaceDefinition.TemperatureRange(s.temperature().min(), s.temperature().max(), 12),
-                s.analytical(), s.random(), s.score(), 1);
+                s.analytical(), s.random(), s.score(), 1, s.robustness());
         SearchTask task = SearchTask.prepare(space);
         double[] perCandidate = new double[repeats];
         double[] fraction = new double[repeats];
@@ -225,18 +222,6 @@ final class ThroughputBench implements Callable<Integer> {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    static String csv(List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            for (List<String> row : rows) {
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static String table(List<List<String>> rows) {

@@ -1,7 +1,6 @@
 package org.tstar.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
@@ -98,15 +96,7 @@ public final class BenchmarkTable {
     }
 
     public static String csv(List<Row> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            for (Row row : rows) {
-                csv.printRecord(COLUMNS.stream().map(row::text).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvText.of(COLUMNS, rows.stream().map(row -> COLUMNS.stream().map(row::text).toList()).toList());
     }
 
     /** One run's grid optimum beside the feature statistics of its training split. */
@@ -119,18 +109,14 @@ public final class BenchmarkTable {
         List<String> names = statistics.isEmpty() ? List.of() : new TreeSet<>(statistics.get(0).values().keySet()).stream().toList();
         List<String> header = new ArrayList<>(STATISTICS_KEY);
         header.addAll(names);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (int i = 0; i < rows.size(); i++) {
-                List<String> cells = new ArrayList<>(STATISTICS_KEY.stream().map(rows.get(i)::text).toList());
-                FeatureStatistics s = statistics.get(i);
-                names.forEach(n -> cells.add(TrialLog.cell(s.get(n))));
-                csv.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<String>> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = new ArrayList<>(STATISTICS_KEY.stream().map(rows.get(i)::text).toList());
+            FeatureStatistics s = statistics.get(i);
+            names.forEach(n -> cells.add(TrialLog.cell(s.get(n))));
+            lines.add(cells);
         }
-        return out.toString();
+        return CsvText.of(header, lines);
     }
 
     /** Reads {@code statistics.csv}; a file that is not one is refused naming the line. */

@@ -1,11 +1,8 @@
 package org.tstar.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
 
@@ -46,14 +43,8 @@ public final class ComparisonTable {
     }
 
     public static String csv(Comparison c) throws IOException {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            for (Row r : rows(c)) {
-                csv.printRecord(r.measure(), TrialLog.cell(r.grid()), TrialLog.cell(r.analytical()),
-                        TrialLog.cell(r.comparison()), r.kind());
-            }
-        }
-        return out.toString();
+        return CsvText.of(COLUMNS, rows(c).stream().map(r -> List.of(r.measure(), TrialLog.cell(r.grid()),
+                TrialLog.cell(r.analytical()), TrialLog.cell(r.comparison()), r.kind())).toList());
     }
 
     private static String scoreName(Comparison c) {

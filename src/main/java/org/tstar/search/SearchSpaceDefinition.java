@@ -23,11 +23,16 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                                     TemperatureRange temperature, AnalyticalSettings analytical,
                                     RandomSettings random, Score score, int parallelism, RobustnessSettings robustness) {
 
-    /** A space without robustness measures. */
-    public SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
-                                 TemperatureRange temperature, AnalyticalSettings analytical, RandomSettings random,
-                                 Score score, int parallelism) {
-        this(name, data, head, recipe, temperature, analytical, random, score, parallelism, RobustnessSettings.NONE);
+    /** This space with another random-search budget and seed. */
+    public SearchSpaceDefinition withRandom(RandomSettings other) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, other, score, parallelism,
+                robustness);
+    }
+
+    /** This space with other robustness measures (and adversarial training, or none). */
+    public SearchSpaceDefinition withRobustness(RobustnessSettings other) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
+                other);
     }
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */

@@ -16,6 +16,7 @@ import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
+import org.tstar.robustness.RobustnessSettings;
 
 /**
  * A search space made ready to run: its data loaded, split and converted once (shared by every trial of every
@@ -55,11 +56,18 @@ public final class SearchTask {
      * search's trial count, to show what the seed is worth over an unseeded search of equal cost).
      */
     public SearchTask withRandomBudget(int trials) {
-        SearchSpaceDefinition s = space;
-        SearchSpaceDefinition budgeted = new SearchSpaceDefinition(s.name(), s.data(), s.head(), s.recipe(),
-                s.temperature(), s.analytical(), new SearchSpaceDefinition.RandomSettings(trials, s.random().seed()),
-                s.score(), s.parallelism(), s.robustness());
+        SearchSpaceDefinition budgeted = space.withRandom(new SearchSpaceDefinition.RandomSettings(trials, space.random().seed()));
         return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded);
+    }
+
+    /**
+     * This task's data and estimate, trained and measured under other robustness settings: a trainer with them
+     * replaces the task's trial, so two training modes share one loaded and converted split.
+     */
+    public SearchTask withRobustness(RobustnessSettings robustness) {
+        SearchSpaceDefinition changed = space.withRobustness(robustness);
+        TemperatureTrainer trainer = new TemperatureTrainer(changed.head(), changed.recipe(), robustness);
+        return new SearchTask(changed, data, estimate, rangeFactor, t -> trainer.train(data, t), recorded);
     }
 
     /** One trial at {@code temperature} outside any search (a benchmark's T = 1 baseline). */
