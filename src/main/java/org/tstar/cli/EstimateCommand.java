@@ -1,10 +1,7 @@
 package org.tstar.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.tstar.InvalidInputException;
 import org.tstar.data.DataSplit;
 import org.tstar.data.TaskData;
@@ -12,6 +9,7 @@ import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.HeadSpec;
+import org.tstar.report.EstimateReport;
 import org.tstar.search.SearchSpaceDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +24,6 @@ final class EstimateCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     TaskOptions task;
-
-    /** The data spec as printed, from the space file or the command line. */
-    private String data;
 
     @Option(names = "--space", description = "A search-space file: its data, head and coefficients.")
     java.nio.file.Path space;
@@ -70,7 +65,6 @@ final class EstimateCommand implements Callable<Integer> {
             headSpec = task.head(true, false);
             taskData = task.task();
         }
-        data = taskData.source().spec();
         TemperatureCoefficients k = TemperatureCoefficients.load(coefficientSet == null ? "paper" : coefficientSet);
         CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
         DataSplit split = taskData.prepare();
@@ -78,57 +72,10 @@ final class EstimateCommand implements Callable<Integer> {
         int m = headSpec.featureWidth(split.width());
         AnalyticalTemperature.Estimate e = AnalyticalTemperature.estimate(m, split.train(), k, csg);
         double seconds = (System.nanoTime() - start) / 1e9;
+        EstimateReport report = new EstimateReport(e, taskData.source().spec(), headSpec, csg, seconds, split.train().rows());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().writeValueAsString(asMap(e, seconds)));
-            return 0;
-        }
-        out.printf("T̂* = %.4f   (%s coefficients, data %s, head %s)%n", e.temperature(), k.name(), data, headSpec);
-        out.printf("  α√M       = %.4f × √%d = %.4f%n", k.alpha(), m, e.widthTerm());
-        out.printf("  β         = %.4f%n", e.intercept());
-        out.printf("  γ·ln csg  = %.4f × ln %.4f = %.4f%n", k.gamma(), e.csg(), e.difficultyTerm());
-        out.printf("  δ·ln C    = %.4f × ln %d = %.4f%n", k.delta(), e.classes(), e.classTerm());
-        out.printf("  sum       = %.4f; clip to [%s, %s]: %s%n", e.unclipped(), k.minTemperature(),
-                k.maxTemperature(), e.clipped() ? "applied, T̂* = " + e.temperature() : "not needed");
-        out.printf("M = %d (%s), C = %d, csg = %.4f (k = %d, m = %d per class, %s; %.2f s on %d training rows)%n",
-                m, headSpec.hidden().isEmpty() ? "input width" : "last hidden width", e.classes(), e.csg(),
-                csgNeighbours, csgSamples, csgDims > 0 ? "PCA to " + csgDims + " dims" : "no projection", seconds,
-                split.train().rows());
-        out.printf("coefficients: %s; fitted on: %s; date: %s%s%n", k.provenance().source(), k.provenance().fittedOn(),
-                k.provenance().date(), k.provenance().hasCrossValidatedError()
-                        ? "; CV error (log T): " + k.provenance().crossValidatedLogError() : "");
+        out.print(json ? report.json() + System.lineSeparator() : report.text());
+        out.flush();
         return 0;
-    }
-
-    private Map<String, Object> asMap(AnalyticalTemperature.Estimate e, double seconds) {
-        TemperatureCoefficients k = e.coefficients();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("temperature", e.temperature());
-        m.put("unclipped", e.unclipped());
-        m.put("clipped", e.clipped());
-        m.put("widthTerm", e.widthTerm());
-        m.put("intercept", e.intercept());
-        m.put("difficultyTerm", e.difficultyTerm());
-        m.put("classTerm", e.classTerm());
-        m.put("M", e.featureWidth());
-        m.put("C", e.classes());
-        m.put("csg", e.csg());
-        m.put("data", data);
-        m.put("coefficients", k.name());
-        m.put("alpha", k.alpha());
-        m.put("beta", k.beta());
-        m.put("gamma", k.gamma());
-        m.put("delta", k.delta());
-        m.put("minTemperature", k.minTemperature());
-        m.put("maxTemperature", k.maxTemperature());
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("source", k.provenance().source());
-        provenance.put("fittedOn", k.provenance().fittedOn());
-        provenance.put("date", k.provenance().date());
-        provenance.put("crossValidatedLogError",
-                k.provenance().hasCrossValidatedError() ? k.provenance().crossValidatedLogError() : null);
-        m.put("provenance", provenance);
-        m.put("seconds", seconds);
-        return m;
     }
 }

@@ -1,32 +1,14 @@
 package org.tstar.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tstar.InvalidInputException;
-import org.tstar.report.ReportFolder;
-import org.tstar.report.RobustnessReport;
-import org.tstar.report.RunState;
-import org.tstar.report.TemperatureCurveChart;
-import org.tstar.report.TrialLog;
-import org.tstar.robustness.RobustnessSettings;
-import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
+import org.tstar.bench.PreparedSpace;
+import org.tstar.bench.RobustnessBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code tstar bench robustness --space FILE}: the space's full temperature grid trained twice on the same data,
- * recipe and seeds — normally and, when the space's {@code robustness.adversarialTraining} asks, with PGD examples
- * in every minibatch — each trial measured clean and under the space's noise, FGSM and PGD; one folder per training
- * mode (trials.csv, the accuracy-vs-T chart with the robust series) and a summary of the trend.
- */
+/** {@code tstar bench robustness --space FILE}: clean and robust accuracy over the space's temperature grid. */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = "Clean, noise, FGSM and PGD accuracy over a temperature grid, with and without adversarial training.")
 final class RobustnessBench implements Callable<Integer> {
@@ -44,71 +26,7 @@ final class RobustnessBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportedRun.Prepared prepared = ReportedRun.prepare(space);
-        SearchSpaceDefinition adversarial = prepared.space();
-        RobustnessSettings r = adversarial.robustness();
-        if (!r.evaluates()) {
-            throw new InvalidInputException(space + ": robustness: needs noise, fgsm or pgd to measure (none given)");
-        }
-        // both modes train on the split the space file's task loaded once
-        List<SearchTask> modes = new ArrayList<>();
-        modes.add(prepared.task().withRobustness(new RobustnessSettings(r.noiseSigma(), r.fgsmEpsilon(), r.pgd(),
-                r.samples(), r.seed(), r.objectiveWeight(), null)));
-        if (r.adversarialTraining() != null) {
-            modes.add(prepared.task());
-        }
-        ReportFolder folder = ReportFolder.create(out);
-        String command = "bin/tstar bench robustness --space " + space + " --out " + folder.path();
-        RunState state = RunState.running("bench robustness", adversarial.name());
-        state.write(folder);
-        folder.writeAtomically("space.yaml", prepared.spaceText());
-        PrintWriter console = spec.commandLine().getOut();
-        List<RobustnessReport.Mode> measured = new ArrayList<>();
-        for (SearchTask task : modes) {
-            SearchSpaceDefinition mode = task.space();
-            String name = mode.robustness().adversarialTraining() == null ? "standard" : "adversarial";
-            ReportFolder modeFolder = ReportFolder.create(folder.file(name));
-            console.printf("%s training: %d temperatures in [%s, %s]%n", name, mode.temperature().gridPoints(),
-                    mode.temperature().min(), mode.temperature().max());
-            console.flush();
-            SearchOutcome outcome;
-            try (TrialLog log = modeFolder.openTrialLog()) {
-                outcome = task.run(Strategy.GRID, record -> {
-                    log.trialEnded(record);
-                    synchronized (console) {
-                        console.println(ReportedRun.trialLine(record));
-                        console.flush();
-                    }
-                });
-            }
-            TemperatureCurveChart.write(modeFolder, outcome, task.estimate().temperature(), mode.name() + " (" + name + ")");
-            measured.add(RobustnessReport.Mode.of(name, outcome));
-        }
-        String settings = String.format(Locale.ROOT, "Space `%s` (%s, head %s, %s lr %s, %d epochs, batch %d, seed %d); "
-                        + "measured on %d seeded rows of the test part: Gaussian noise σ = %s, FGSM ε = %s, PGD %s "
-                        + "(ε and σ in standardized input units; inputs kept inside the training data's per-feature range)%s.",
-                adversarial.name(), adversarial.data().source().spec(), adversarial.head(),
-                adversarial.recipe().updater().name().toLowerCase(Locale.ROOT), adversarial.recipe().learningRate(),
-                adversarial.recipe().epochs(), adversarial.recipe().batchSize(), adversarial.recipe().seed(), r.samples(),
-                num(r.noiseSigma()), num(r.fgsmEpsilon()), pgd(r.pgd()),
-                r.adversarialTraining() == null ? "" : String.format(Locale.ROOT, "; adversarial training replaces %.0f %% "
-                        + "of every minibatch by PGD %s examples", 100 * r.adversarialTraining().fraction(),
-                        pgd(r.adversarialTraining().pgd())));
-        String summary = RobustnessReport.markdown(adversarial.name() + ": robustness against softmax temperature",
-                settings, measured, command);
-        folder.writeAtomically("summary.md", summary);
-        state.ended(RunState.Status.COMPLETED, "").write(folder);
-        console.printf("%n%s%nwrote %s%n", summary.substring(summary.indexOf("## Trend")), folder.path());
-        console.flush();
+        RobustnessBenchmark.run(PreparedSpace.load(space), out, spec.commandLine().getOut());
         return 0;
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "not measured" : String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static String pgd(RobustnessSettings.Pgd p) {
-        return p == null ? "not measured" : String.format(Locale.ROOT, "ε = %s, step %s, %d steps%s", p.epsilon(),
-                p.stepSize(), p.steps(), p.randomStart() ? ", random start" : "");
     }
 }

@@ -1,18 +1,13 @@
 package org.tstar.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tstar.InvalidInputException;
-import org.tstar.data.DataSplit;
-import org.tstar.data.TaskData;
+import org.tstar.bench.TemperatureSweep;
 import org.tstar.model.HeadSpec;
-import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureScale;
-import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrainingRecipe;
-import org.tstar.model.TrialResult;
 import org.tstar.model.UpdaterKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,21 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         HeadSpec headSpec = task.head(!noBatchNorm, rescaledLoss);
         TrainingRecipe recipe = new TrainingRecipe(UpdaterKind.parse(updater), learningRate, epochs, batchSize,
                 task.seed);
-        TaskData taskData = task.task();
-        DataSplit split = taskData.prepare();
-        PreparedSplit prepared = PreparedSplit.of(split);
-        TemperatureTrainer trainer = new TemperatureTrainer(headSpec, recipe);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("data %s: %d train / %d validation / %d test, M = %d, C = %d; head %s; %s lr %s, %d epochs%n",
-                taskData.source().spec(), split.train().rows(), split.validation().rows(), split.test().rows(),
-                headSpec.featureWidth(split.width()), split.classCount(), headSpec, recipe.updater().name().toLowerCase(),
-                learningRate, epochs);
-        out.printf("%10s  %8s  %8s  %8s  %7s  %s%n", "T", "val_acc", "val_loss", "test_acc", "seconds", "status");
-        for (double t : ts) {
-            TrialResult r = trainer.train(prepared, t);
-            out.printf("%10.4g  %8.4f  %8.4f  %8.4f  %7.2f  %s%n", t, r.validationAccuracy(), r.validationLoss(),
-                    r.testAccuracy(), r.seconds(), r.completed() ? "completed" : "failed: " + r.failureReason());
-        }
+        new TemperatureSweep(task.task(), headSpec, recipe, ts).run(spec.commandLine().getOut());
         return 0;
     }
 

@@ -68,7 +68,7 @@ public final class TemperatureTrainer {
         // each PGD step is one forward and backward pass of the attacked rows: counted in FLOPs, not in sample passes
         long attackPasses = 0;
         RobustnessSettings.AdversarialTraining adversarial = robustness.adversarialTraining();
-        InputRange range = adversarial != null || robustness.evaluates() ? InputRange.of(data.trainFeatures()) : null;
+        InputRange range = data.inputRange();
         InputGradient attackView = adversarial != null ? InputGradient.of(net) : null;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
             int[] order = SeededPermutation.of(rows, new Random(recipe.seed() + epoch));

@@ -1,6 +1,5 @@
 package org.tstar.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.tstar.search.Comparison;
@@ -42,7 +41,7 @@ public final class ComparisonTable {
         return rows;
     }
 
-    public static String csv(Comparison c) throws IOException {
+    public static String csv(Comparison c) {
         return CsvText.of(COLUMNS, rows(c).stream().map(r -> List.of(r.measure(), TrialLog.cell(r.grid()),
                 TrialLog.cell(r.analytical()), TrialLog.cell(r.comparison()), r.kind())).toList());
     }

@@ -23,7 +23,17 @@ public record ProjectedGradientDescent(RobustnessSettings.Pgd settings, long see
 
     @Override
     public boolean[] survives(InputGradient model, INDArray features, INDArray labels, InputRange range) {
-        boolean[][] alive = {new FastGradientSign(settings.epsilon()).survives(model, features, labels, range)};
+        return survivesAfter(new FastGradientSign(settings.epsilon()).survives(model, features, labels, range), model,
+                features, labels, range);
+    }
+
+    /**
+     * As {@link #survives}, given which rows survive FGSM at this attack's ε already (an evaluation that measured
+     * FGSM at the same ε need not attack twice).
+     */
+    public boolean[] survivesAfter(boolean[] fgsmSurvivors, InputGradient model, INDArray features, INDArray labels,
+                                   InputRange range) {
+        boolean[][] alive = {fgsmSurvivors.clone()};
         iterate(model, features, labels, range, x -> alive[0] = AdversarialAttack.and(alive[0], model.correct(x, labels)));
         return alive[0];
     }

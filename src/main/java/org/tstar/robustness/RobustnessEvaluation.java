@@ -46,11 +46,15 @@ public final class RobustnessEvaluation {
             if (!Double.isNaN(settings.noiseSigma())) {
                 survived[0] += count(model.correct(new GaussianNoise(settings.noiseSigma(), batchSeed).corrupt(x, range), y));
             }
+            boolean[] fgsm = null;
             if (!Double.isNaN(settings.fgsmEpsilon())) {
-                survived[1] += count(new FastGradientSign(settings.fgsmEpsilon()).survives(model, x, y, range));
+                fgsm = new FastGradientSign(settings.fgsmEpsilon()).survives(model, x, y, range);
+                survived[1] += count(fgsm);
             }
             if (settings.pgd() != null) {
-                survived[2] += count(new ProjectedGradientDescent(settings.pgd(), batchSeed).survives(model, x, y, range));
+                ProjectedGradientDescent pgd = new ProjectedGradientDescent(settings.pgd(), batchSeed);
+                survived[2] += count(fgsm != null && settings.fgsmEpsilon() == settings.pgd().epsilon()
+                        ? pgd.survivesAfter(fgsm, model, x, y, range) : pgd.survives(model, x, y, range));
             }
         }
         return new double[] {

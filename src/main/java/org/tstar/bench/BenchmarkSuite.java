@@ -1,4 +1,4 @@
-package org.tstar.search;
+package org.tstar.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tstar.ConfigMap;
+import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
 import org.yaml.snakeyaml.DumperOptions;

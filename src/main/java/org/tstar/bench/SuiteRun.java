@@ -1,4 +1,4 @@
-package org.tstar.cli;
+package org.tstar.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +18,6 @@ import org.tstar.report.ReportFolder;
 import org.tstar.report.RunState;
 import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
-import org.tstar.search.BenchmarkSuite;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
@@ -30,11 +29,12 @@ import org.tstar.search.Strategy;
  * Arbiter's random search with the analytical search's trial count, on the same data, recipe and seeds, plus one
  * trial at T = 1; each in its own folder with its trial log, comparison and plot, and one {@code tasks.csv} row.
  */
-final class BenchSuiteRun {
-    private BenchSuiteRun() {
+public final class SuiteRun {
+    private SuiteRun() {
     }
 
-    static int run(Path suiteFile, Path out, PrintWriter console) throws IOException {
+    /** Runs the suite in {@code suiteFile} into {@code out} (null: reports/benchmark/&lt;suite name&gt;/). */
+    public static void run(Path suiteFile, Path out, PrintWriter console) throws IOException {
         BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
         ReportFolder folder = ReportFolder.create(out != null ? out : Path.of("reports", "benchmark", suite.name()));
         String command = "bin/tstar bench --suite " + suiteFile + " --out " + folder.path();
@@ -108,7 +108,6 @@ final class BenchSuiteRun {
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
         console.print(BenchmarkTable.targets(rows));
         console.flush();
-        return 0;
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {

@@ -1,4 +1,4 @@
-package org.tstar.cli;
+package org.tstar.bench;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,12 +15,17 @@ import org.tstar.search.Strategy;
  * A run's metrics: a Prometheus registry with the space as common tag, tstar's meters bound to it, the HTTP
  * endpoint when a port was asked for, and the final exposition written to {@code metrics.prom}.
  */
-final class RunMetrics implements AutoCloseable {
-    static final String EXPOSITION = "metrics.prom";
+public final class RunMetrics implements AutoCloseable {
+    public static final String EXPOSITION = "metrics.prom";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TuningMetrics metrics = new TuningMetrics();
     private final MetricsEndpoint endpoint;
+
+    /** Metrics of a run on {@code space}; the endpoint {@code settings} ask for is bound now. */
+    public static RunMetrics start(String space, RunSettings settings) {
+        return new RunMetrics(space, settings.metricsPort(), settings.metricsHost());
+    }
 
     /** @param port null for no endpoint */
     RunMetrics(String space, Integer port, String host) {
@@ -29,26 +34,26 @@ final class RunMetrics implements AutoCloseable {
         endpoint = port == null ? null : MetricsEndpoint.start(host, port, registry);
     }
 
-    TuningMetrics metrics() {
+    public TuningMetrics metrics() {
         return metrics;
     }
 
-    List<StatusListener> listeners(Strategy strategy) {
+    public List<StatusListener> listeners(Strategy strategy) {
         return List.of(metrics.listener(strategy));
     }
 
-    void printEndpoint(PrintWriter console) {
+    public void printEndpoint(PrintWriter console) {
         if (endpoint != null) {
             console.printf("metrics: http://%s:%d/metrics%n", endpoint.address().getHostString(), endpoint.address().getPort());
         }
     }
 
-    void writeExposition(ReportFolder folder) throws IOException {
+    public void writeExposition(ReportFolder folder) throws IOException {
         folder.writeAtomically(EXPOSITION, registry.scrape());
     }
 
     /** Keeps the endpoint up for {@code seconds} after the run, so a scraper catches the final values. */
-    void linger(PrintWriter console, int seconds) throws InterruptedException {
+    public void linger(PrintWriter console, int seconds) throws InterruptedException {
         if (endpoint != null && seconds > 0) {
             console.printf("serving the final metrics for %d s more%n", seconds);
             console.flush();

@@ -1,4 +1,4 @@
-package org.tstar.cli;
+package org.tstar.bench;
 
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tstar.model.TrialResult;
 import org.tstar.report.RunSummary;
+import org.tstar.robustness.Robustness;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
@@ -16,7 +17,7 @@ import org.tstar.search.TrialRecord;
  * far, elapsed, ETA); on a terminal also a live line, rewritten in place, naming the trial now running. Off a
  * terminal (CI, a pipe) only the plain per-trial lines are printed.
  */
-final class ProgressLine implements TrialListener {
+public final class ProgressLine implements TrialListener {
     private final PrintWriter console;
     private final boolean live;
     private final SearchSpaceDefinition space;
@@ -32,7 +33,7 @@ final class ProgressLine implements TrialListener {
         double bestTemperature = Double.NaN;
     }
 
-    ProgressLine(PrintWriter console, boolean live, SearchSpaceDefinition space, TrialListener next) {
+    public ProgressLine(PrintWriter console, boolean live, SearchSpaceDefinition space, TrialListener next) {
         this.console = console;
         this.live = live;
         this.space = space;
@@ -40,7 +41,7 @@ final class ProgressLine implements TrialListener {
     }
 
     /** True when standard output is an interactive terminal and not a CI job. */
-    static boolean terminal() {
+    public static boolean terminal() {
         return System.console() != null && System.getenv("CI") == null;
     }
 
@@ -71,7 +72,7 @@ final class ProgressLine implements TrialListener {
         if (live) {
             console.print("\r\033[K");
         }
-        console.println(ReportedRun.trialLine(record) + "  [" + p.ended + "/" + planned(record.strategy())
+        console.println(trialLine(record) + "  [" + p.ended + "/" + planned(record.strategy())
                 + status(record.strategy(), p) + "]");
         console.flush();
     }
@@ -99,5 +100,30 @@ final class ProgressLine implements TrialListener {
                 strategy == Strategy.ANALYTICAL ? "≤" : "",
                 (total - p.ended) * (p.trainingSeconds / p.ended) / space.parallelism());
         return String.format(Locale.ROOT, "%s, %.1f s elapsed%s", best, elapsed, eta);
+    }
+
+    /** The line that reports an ended trial; its numbers are formatted as in the reports. */
+    public static String trialLine(TrialRecord record) {
+        TrialResult r = record.result();
+        return String.format(Locale.ROOT, "%-10s #%-3d T = %-9s %-9s val acc %s  val loss %s  test acc %s  (%.2f s)%s",
+                record.strategy().label(), record.trial(), RunSummary.temperature(r.temperature()),
+                r.completed() ? "completed" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
+                RunSummary.number(r.validationLoss()), RunSummary.accuracy(r.testAccuracy()), r.seconds(),
+                (r.completed() ? "" : " " + r.failureReason()) + robust(r.robustness())
+                        + (record.replayed() ? " (from trials.csv)" : ""));
+    }
+
+    private static String robust(Robustness m) {
+        StringBuilder b = new StringBuilder();
+        if (!Double.isNaN(m.noiseAccuracy())) {
+            b.append("  noise ").append(RunSummary.accuracy(m.noiseAccuracy()));
+        }
+        if (!Double.isNaN(m.fgsmAccuracy())) {
+            b.append("  FGSM ").append(RunSummary.accuracy(m.fgsmAccuracy()));
+        }
+        if (!Double.isNaN(m.pgdAccuracy())) {
+            b.append("  PGD ").append(RunSummary.accuracy(m.pgdAccuracy()));
+        }
+        return b.toString();
     }
 }

@@ -1,0 +1,99 @@
+package org.tstar.bench;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.tstar.InvalidInputException;
+import org.tstar.report.ReportFolder;
+import org.tstar.report.RunState;
+import org.tstar.report.TrialLog;
+import org.tstar.search.RecordedTrials;
+import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.SearchTask;
+
+/**
+ * A run's folder, its marker and the task to run: a new folder holding a copy of the space file and a
+ * {@code running} marker, or the folder of an interrupted run, checked to be a run of the same command on the
+ * same space, with the trials it finished to replay.
+ */
+public record OpenedRun(ReportFolder folder, SearchTask task, RunState state, TrialLog.Recovered recovered) {
+    public static final String SPACE_COPY = "space.yaml";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** Opens the folder {@code settings} name for {@code command} (e.g. "compare") on the prepared space. */
+    public static OpenedRun open(PreparedSpace p, RunSettings settings, String command) throws IOException {
+        Path resume = settings.resume();
+        if (resume == null) {
+            Path dir = settings.out() != null ? settings.out()
+                    : Path.of("reports", p.space().name() + "-" + LocalDateTime.now().format(STAMP));
+            ReportFolder folder = ReportFolder.create(dir);
+            folder.writeAtomically(SPACE_COPY, p.text());
+            RunState state = RunState.running(command, p.space().name());
+            state.write(folder);
+            return new OpenedRun(folder, p.task(), state, null);
+        }
+        if (!Files.isDirectory(resume)) {
+            throw new InvalidInputException("--resume " + resume + ": no such run folder");
+        }
+        RunState state = RunState.read(resume);
+        if (state.status() != RunState.Status.RUNNING) {
+            throw new InvalidInputException("--resume " + resume + ": that run already ended (" + state.status().name()
+                    .toLowerCase(Locale.ROOT) + "); there is nothing to resume");
+        }
+        if (!state.command().equals(command)) {
+            throw new InvalidInputException("--resume " + resume + ": it is a '" + state.command()
+                    + "' run; resume it with that command");
+        }
+        Path copy = resume.resolve(SPACE_COPY);
+        if (!Files.isRegularFile(copy)) {
+            throw new InvalidInputException("--resume " + resume + ": the run's " + SPACE_COPY + " is missing");
+        }
+        SearchSpaceDefinition started = SearchSpaceDefinition.load(copy);
+        if (!started.equals(p.space())) {
+            throw new InvalidInputException("--resume " + resume + ": " + p.file() + " differs from the space the run "
+                    + "started with (" + differences(started, p.space()) + "); resume with " + copy);
+        }
+        // Read before anything in the folder changes, so a refused log leaves the folder as it was. No log: the
+        // run was killed before its first row, so it starts over in its folder.
+        Path trials = resume.resolve(ReportFolder.TRIALS);
+        TrialLog.Recovered recovered = Files.exists(trials) ? TrialLog.read(trials) : null;
+        ReportFolder folder = ReportFolder.resume(resume);
+        SearchTask task = recovered == null ? p.task() : p.task().resuming(RecordedTrials.of(recovered.records()));
+        return new OpenedRun(folder, task, state, recovered);
+    }
+
+    public TrialLog openTrialLog() throws IOException {
+        return recovered == null ? folder.openTrialLog() : folder.appendTrialLog(recovered);
+    }
+
+    /** Marks the run ended; the last file written, so a completed marker means complete reports. */
+    public void finish(RunState.Status status, String note) throws IOException {
+        state.ended(status, note).write(folder);
+    }
+
+    /** The top-level parts of two spaces that differ, by their field names in the space file. */
+    static String differences(SearchSpaceDefinition a, SearchSpaceDefinition b) {
+        List<String> differ = new ArrayList<>();
+        for (RecordComponent c : SearchSpaceDefinition.class.getRecordComponents()) {
+            try {
+                if (!Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                    differ.add(switch (c.getName()) {
+                        case "head" -> "model";
+                        case "recipe" -> "training";
+                        default -> c.getName();
+                    });
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(", ", differ);
+    }
+}
