@@ -32,6 +32,8 @@ public final class ConfigMap {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
+            // the file is at most InputFile.CONFIG_LIMIT bytes already; this bounds any one document the same way
+            options.setCodePointLimit(InputFile.CONFIG_LIMIT);
             document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
             String message = e.getMessage() == null ? "unreadable" : e.getMessage().replace('\n', ' ');
@@ -47,7 +49,7 @@ public final class ConfigMap {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new InvalidInputException(file + ": key '" + e.getKey() + "' at " + (path.isEmpty() ? "top level" : path)
+                throw new InvalidInputException(file + ": key " + InvalidInputException.quote(e.getKey()) + " at " + (path.isEmpty() ? "top level" : path)
                         + " is not a name");
             }
             out.put(key, e.getValue());
@@ -77,7 +79,7 @@ public final class ConfigMap {
     public ConfigMap map(String key) {
         Object value = require(key);
         if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidInputException(where(key) + ": expected a mapping, got '" + value + "'");
+            throw new InvalidInputException(where(key) + ": expected a mapping, got " + InvalidInputException.quote(value));
         }
         return new ConfigMap(stringKeys(map, file, path.isEmpty() ? key : path + "." + key), file,
                 path.isEmpty() ? key : path + "." + key);
@@ -86,7 +88,7 @@ public final class ConfigMap {
     public String text(String key) {
         Object value = require(key);
         if (value instanceof Map || value instanceof List) {
-            throw new InvalidInputException(where(key) + ": expected a single value, got '" + value + "'");
+            throw new InvalidInputException(where(key) + ": expected a single value, got " + InvalidInputException.quote(value));
         }
         return String.valueOf(value);
     }
@@ -100,7 +102,7 @@ public final class ConfigMap {
         if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue();
         }
-        throw new InvalidInputException(where(key) + ": '" + value + "' is not a finite number");
+        throw new InvalidInputException(where(key) + ": " + InvalidInputException.quote(value) + " is not a finite number");
     }
 
     public double number(String key, double fallback) {
@@ -112,7 +114,7 @@ public final class ConfigMap {
         if (value instanceof Integer || value instanceof Long) {
             return ((Number) value).longValue();
         }
-        throw new InvalidInputException(where(key) + ": '" + value + "' is not a whole number");
+        throw new InvalidInputException(where(key) + ": " + InvalidInputException.quote(value) + " is not a whole number");
     }
 
     public long whole(String key, long fallback) {
@@ -127,7 +129,7 @@ public final class ConfigMap {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new InvalidInputException(where(key) + ": '" + value + "' is not true or false");
+        throw new InvalidInputException(where(key) + ": " + InvalidInputException.quote(value) + " is not true or false");
     }
 
     public List<Integer> wholeList(String key) {
@@ -136,11 +138,11 @@ public final class ConfigMap {
         }
         Object value = values.get(key);
         if (!(value instanceof List<?> list)) {
-            throw new InvalidInputException(where(key) + ": expected a list of whole numbers, got '" + value + "'");
+            throw new InvalidInputException(where(key) + ": expected a list of whole numbers, got " + InvalidInputException.quote(value));
         }
         for (Object item : list) {
             if (!(item instanceof Integer)) {
-                throw new InvalidInputException(where(key) + ": '" + item + "' is not a whole number");
+                throw new InvalidInputException(where(key) + ": " + InvalidInputException.quote(item) + " is not a whole number");
             }
         }
         return list.stream().map(o -> (Integer) o).toList();
@@ -153,13 +155,13 @@ public final class ConfigMap {
         }
         Object value = values.get(key);
         if (!(value instanceof List<?> list)) {
-            throw new InvalidInputException(where(key) + ": expected a list of mappings, got '" + value + "'");
+            throw new InvalidInputException(where(key) + ": expected a list of mappings, got " + InvalidInputException.quote(value));
         }
         List<ConfigMap> maps = new java.util.ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String at = (path.isEmpty() ? key : path + "." + key) + "[" + (i + 1) + "]";
             if (!(list.get(i) instanceof Map<?, ?> map)) {
-                throw new InvalidInputException(file + ": " + at + ": expected a mapping, got '" + list.get(i) + "'");
+                throw new InvalidInputException(file + ": " + at + ": expected a mapping, got " + InvalidInputException.quote(list.get(i)));
             }
             maps.add(new ConfigMap(stringKeys(map, file, at), file, at));
         }
@@ -179,7 +181,7 @@ public final class ConfigMap {
     /** Checks a value read from {@code key} against a condition, naming the field when it fails. */
     public <T> T check(String key, T value, boolean ok, String requirement) {
         if (!ok) {
-            throw new InvalidInputException(where(key) + ": " + requirement + ", got " + value);
+            throw new InvalidInputException(where(key) + ": " + requirement + ", got " + InvalidInputException.shorten(value));
         }
         return value;
     }

@@ -43,7 +43,7 @@ public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks) {
 
     public static BenchmarkSuite load(Path file) {
         String where = file.toString();
-        ConfigMap root = ConfigMap.parse(InputFile.readString(file, file + ": no such suite file"), where).allowOnly(KEYS);
+        ConfigMap root = ConfigMap.parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such suite file"), where).allowOnly(KEYS);
         String name = root.text("name");
         root.check("name", name, name.matches("[A-Za-z0-9._-]{1,80}"), "must be 1-80 letters, digits, '.', '_' or '-'");
         List<Long> seeds = seeds(root, List.of(42L));
@@ -63,7 +63,7 @@ public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks) {
             t.check("name", taskName, taskName.matches("[A-Za-z0-9._-]{1,80}") && names.add(taskName),
                     "must be a unique name of 1-80 letters, digits, '.', '_' or '-'");
             Path spaceFile = Path.of(t.text("space"));
-            Map<String, Object> base = ConfigMap.parse(InputFile.readString(spaceFile,
+            Map<String, Object> base = ConfigMap.parse(InputFile.readString(spaceFile, InputFile.CONFIG_LIMIT,
                     where + ": task " + taskName + ": " + spaceFile + ": no such space file"), spaceFile.toString()).toMap();
             // The task's own changes come last, so a task can widen the suite's grid where its optimum sits at a bound.
             Map<String, Object> doc = merge(base, common);

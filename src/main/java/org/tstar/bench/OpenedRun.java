@@ -1,6 +1,5 @@
 package org.tstar.bench;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.tstar.InvalidInputException;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
 import org.tstar.report.TrialLog;
 import org.tstar.search.RecordedTrials;
@@ -19,31 +19,50 @@ import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
 
 /**
- * A run's folder, its marker and the task to run: a new folder holding a copy of the space file and a
+ * A run's folder, its lock, its marker and the task to run: a new folder holding a copy of the space file and a
  * {@code running} marker, or the folder of an interrupted run, checked to be a run of the same command on the
- * same space, with the trials it finished to replay.
+ * same space, with the trials it finished to replay. The folder's lock is taken before anything in it is written
+ * or read for the resume, and held until {@link #close}.
  */
-public record OpenedRun(ReportFolder folder, SearchTask task, RunState state, TrialLog.Recovered recovered) {
+public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunState state, TrialLog.Recovered recovered)
+        implements AutoCloseable {
     public static final String SPACE_COPY = "space.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Opens the folder {@code settings} name for {@code command} (e.g. "compare") on the prepared space. */
-    public static OpenedRun open(PreparedSpace p, RunSettings settings, String command) throws IOException {
+    public static OpenedRun open(PreparedSpace p, RunSettings settings, String command) {
         Path resume = settings.resume();
         if (resume == null) {
             Path dir = settings.out() != null ? settings.out()
                     : Path.of("reports", p.space().name() + "-" + LocalDateTime.now().format(STAMP));
             ReportFolder folder = ReportFolder.create(dir);
-            folder.writeAtomically(SPACE_COPY, p.text());
-            RunState state = RunState.running(command, p.space().name());
-            state.write(folder);
-            return new OpenedRun(folder, p.task(), state, null);
+            RunLock lock = ReportFolder.lockNew(dir, command);
+            try {
+                folder.writeAtomically(SPACE_COPY, p.text());
+                RunState state = RunState.running(command, p.space().name());
+                state.write(folder);
+                return new OpenedRun(folder, lock, p.task(), state, null);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
         }
         if (!Files.isDirectory(resume)) {
             throw new InvalidInputException("--resume " + resume + ": no such run folder");
         }
+        RunState.read(resume);   // a tstar run folder, before a lock file is made in it
+        RunLock lock = RunLock.acquire(resume, command);
+        try {
+            return resume(p, resume, command, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static OpenedRun resume(PreparedSpace p, Path resume, String command, RunLock lock) {
         RunState state = RunState.read(resume);
-        if (state.status() != RunState.Status.RUNNING) {
+        if (!state.resumable()) {
             throw new InvalidInputException("--resume " + resume + ": that run already ended (" + state.status().name()
                     .toLowerCase(Locale.ROOT) + "); there is nothing to resume");
         }
@@ -66,16 +85,27 @@ public record OpenedRun(ReportFolder folder, SearchTask task, RunState state, Tr
         TrialLog.Recovered recovered = Files.exists(trials) ? TrialLog.read(trials) : null;
         ReportFolder folder = ReportFolder.resume(resume);
         SearchTask task = recovered == null ? p.task() : p.task().resuming(RecordedTrials.of(recovered.records()));
-        return new OpenedRun(folder, task, state, recovered);
+        return new OpenedRun(folder, lock, task, state, recovered);
     }
 
-    public TrialLog openTrialLog() throws IOException {
+    public TrialLog openTrialLog() {
         return recovered == null ? folder.openTrialLog() : folder.appendTrialLog(recovered);
     }
 
     /** Marks the run ended; the last file written, so a completed marker means complete reports. */
-    public void finish(RunState.Status status, String note) throws IOException {
+    public void finish(RunState.Status status, String note) {
         state.ended(status, note).write(folder);
+    }
+
+    /** Marks the run stopped before its end (a write failure, a signal), resumable from what it wrote. */
+    public void stop(RunState.Status status, String note) {
+        state.stopped(status, note).write(folder);
+    }
+
+    /** Releases the folder's lock. */
+    @Override
+    public void close() {
+        lock.close();
     }
 
     /** The top-level parts of two spaces that differ, by their field names in the space file. */

@@ -1,6 +1,5 @@
 package org.tstar.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import org.tstar.model.TrialResult;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.ReportWriteException;
 import org.tstar.report.RunState;
 import org.tstar.report.RunSummary;
 import org.tstar.report.TemperatureCurveChart;
@@ -30,13 +30,13 @@ public final class ReportedRun {
     /**
      * {@code compare}: the analytical search and the full grid on the same data, recipe and seeds, and what the
      * analytical one saved and reached. Returns false when a strategy has no completed trial.
+     *
+     * @throws RunStoppedException when a report could not be written (the folder stays resumable)
      */
     public static boolean compare(PreparedSpace prepared, RunSettings settings, PrintWriter console)
-            throws IOException, InterruptedException {
-        try (RunMetrics metrics = RunMetrics.start(prepared.space().name(), settings)) {
-            OpenedRun opened = OpenedRun.open(prepared, settings, "compare");
+            throws InterruptedException {
+        return run(prepared, settings, console, "compare", "", (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
-            begin(console, prepared, opened, metrics);
             Comparison comparison;
             try (TrialLog log = opened.openTrialLog()) {
                 comparison = Comparison.run(opened.task(),
@@ -50,7 +50,7 @@ public final class ReportedRun {
             String command = command("compare", prepared.file(), folder, "");
             folder.writeAtomically(ReportFolder.SUMMARY, RunSummary.comparison(comparison, prepared.space(), command));
             String failed = strategiesWithoutResult(comparison.analytical(), comparison.grid());
-            opened.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
+            ending.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
                     failed.isEmpty() ? "" : "every trial of " + failed + " failed");
 
             console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
@@ -69,18 +69,20 @@ public final class ReportedRun {
             console.printf("wrote %s: trials.csv, comparison.csv, %s.png/.svg, %s.png/.svg, %s, summary.md, %s%n",
                     folder.path(), TemperatureCurveChart.CURVE, TemperatureCurveChart.COMPUTE, RunMetrics.EXPOSITION,
                     RunState.FILE);
-            metrics.linger(console, settings.metricsLinger());
             return failed.isEmpty();
-        }
+        });
     }
 
-    /** {@code search}: one strategy's search with its trial log and summary. Returns false when every trial failed. */
+    /**
+     * {@code search}: one strategy's search with its trial log and summary. Returns false when every trial failed.
+     *
+     * @throws RunStoppedException when a report could not be written (the folder stays resumable)
+     */
     public static boolean search(PreparedSpace prepared, Strategy strategy, RunSettings settings, PrintWriter console)
-            throws IOException, InterruptedException {
-        try (RunMetrics metrics = RunMetrics.start(prepared.space().name(), settings)) {
-            OpenedRun opened = OpenedRun.open(prepared, settings, "search --strategy " + strategy.label());
+            throws InterruptedException {
+        String option = " --strategy " + strategy.label();
+        return run(prepared, settings, console, "search" + option, option, (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
-            begin(console, prepared, opened, metrics);
             SearchOutcome outcome;
             try (TrialLog log = opened.openTrialLog()) {
                 outcome = opened.task().run(strategy,
@@ -90,11 +92,11 @@ public final class ReportedRun {
             metrics.metrics().recordOutcome(outcome);
             TemperatureCurveChart.write(folder, outcome, prepared.task().estimate().temperature(), prepared.space().name());
             metrics.writeExposition(folder);
-            String command = command("search", prepared.file(), folder, " --strategy " + strategy.label());
+            String command = command("search", prepared.file(), folder, option);
             folder.writeAtomically(ReportFolder.SUMMARY,
                     RunSummary.search(outcome, prepared.task().estimate(), prepared.space(), command));
             String failed = strategiesWithoutResult(outcome);
-            opened.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
+            ending.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
                     failed.isEmpty() ? "" : "every trial failed");
             if (failed.isEmpty()) {
                 SearchSpaceDefinition.Score score = prepared.space().score();
@@ -108,13 +110,47 @@ public final class ReportedRun {
             }
             console.printf("wrote %s: trials.csv, %s.png/.svg, %s, summary.md, %s%n", folder.path(),
                     TemperatureCurveChart.CURVE, RunMetrics.EXPOSITION, RunState.FILE);
-            metrics.linger(console, settings.metricsLinger());
             return failed.isEmpty();
+        });
+    }
+
+    /** What a run does between opening its folder and marking it ended. */
+    private interface Body {
+        boolean run(OpenedRun opened, RunMetrics metrics, RunEnding ending);
+    }
+
+    /**
+     * The lifecycle both commands share: metrics (the endpoint bound before any folder exists), the folder opened
+     * and locked, the header, a marker for a signal, the body, a write failure turned into a failed, resumable
+     * marker and one line, and the endpoint kept up for {@code metricsLinger} seconds after a run that ended.
+     */
+    private static boolean run(PreparedSpace prepared, RunSettings settings, PrintWriter console, String command,
+                               String option, Body body) throws InterruptedException {
+        boolean result;
+        try (RunMetrics metrics = RunMetrics.start(prepared.space().name(), settings);
+             OpenedRun opened = OpenedRun.open(prepared, settings, command)) {
+            String resume = "bin/tstar " + command.split(" ")[0] + " --space " + prepared.file() + option + " --resume "
+                    + opened.folder().path();
+            try (RunEnding ending = new RunEnding(opened, console, resume)) {
+                begin(console, prepared, opened, metrics);
+                try {
+                    result = body.run(opened, metrics, ending);
+                } catch (ReportWriteException e) {
+                    throw ending.writeFailed(e);
+                }
+            }
+            console.flush();
+            metrics.linger(console, settings.metricsLinger());
         }
+        return result;
     }
 
     /** The header, the resume note and the endpoint, and T̂* recorded before the first trial. */
     private static void begin(PrintWriter console, PreparedSpace p, OpenedRun opened, RunMetrics metrics) {
+        if (!opened.lock().staleHolder().isEmpty()) {
+            console.printf("took over the folder's lock from a run that is no longer running (%s)%n",
+                    opened.lock().staleHolder());
+        }
         printHeader(console, p, opened.folder());
         if (opened.recovered() != null) {
             console.printf("resuming %s: %d finished trials in trials.csv are replayed, not trained again%s%n",

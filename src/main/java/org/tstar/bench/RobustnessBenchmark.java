@@ -1,6 +1,5 @@
 package org.tstar.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tstar.InvalidInputException;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.RunLock;
 import org.tstar.report.RobustnessReport;
 import org.tstar.report.RunState;
 import org.tstar.report.TemperatureCurveChart;
@@ -29,7 +29,7 @@ public final class RobustnessBenchmark {
     }
 
     /** Runs both training modes of {@code prepared} into the new folder {@code out}. */
-    public static void run(PreparedSpace prepared, Path out, PrintWriter console) throws IOException {
+    public static void run(PreparedSpace prepared, Path out, PrintWriter console) {
         Path space = prepared.file();
         SearchSpaceDefinition adversarial = prepared.space();
         RobustnessSettings r = adversarial.robustness();
@@ -44,6 +44,15 @@ public final class RobustnessBenchmark {
             modes.add(prepared.task());
         }
         ReportFolder folder = ReportFolder.create(out);
+        try (RunLock lock = ReportFolder.lockNew(out, "bench robustness")) {
+            run(prepared, modes, folder, console);
+        }
+    }
+
+    private static void run(PreparedSpace prepared, List<SearchTask> modes, ReportFolder folder, PrintWriter console) {
+        Path space = prepared.file();
+        SearchSpaceDefinition adversarial = prepared.space();
+        RobustnessSettings r = adversarial.robustness();
         String command = "bin/tstar bench robustness --space " + space + " --out " + folder.path();
         RunState state = RunState.running("bench robustness", adversarial.name());
         state.write(folder);

@@ -2,7 +2,6 @@ package org.tstar.bench;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
@@ -44,11 +43,11 @@ public final class RunMetrics implements AutoCloseable {
 
     public void printEndpoint(PrintWriter console) {
         if (endpoint != null) {
-            console.printf("metrics: http://%s:%d/metrics%n", endpoint.address().getHostString(), endpoint.address().getPort());
+            console.printf("metrics: %s%n", endpoint.url());
         }
     }
 
-    public void writeExposition(ReportFolder folder) throws IOException {
+    public void writeExposition(ReportFolder folder) {
         folder.writeAtomically(EXPOSITION, registry.scrape());
     }
 

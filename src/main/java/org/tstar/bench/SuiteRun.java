@@ -1,6 +1,5 @@
 package org.tstar.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.tstar.model.TrialResult;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
 import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
@@ -34,9 +34,16 @@ public final class SuiteRun {
     }
 
     /** Runs the suite in {@code suiteFile} into {@code out} (null: reports/benchmark/&lt;suite name&gt;/). */
-    public static void run(Path suiteFile, Path out, PrintWriter console) throws IOException {
+    public static void run(Path suiteFile, Path out, PrintWriter console) {
         BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
-        ReportFolder folder = ReportFolder.create(out != null ? out : Path.of("reports", "benchmark", suite.name()));
+        Path dir = out != null ? out : Path.of("reports", "benchmark", suite.name());
+        ReportFolder folder = ReportFolder.create(dir);
+        try (RunLock lock = ReportFolder.lockNew(dir, "bench --suite " + suiteFile)) {
+            run(suite, suiteFile, folder, console);
+        }
+    }
+
+    private static void run(BenchmarkSuite suite, Path suiteFile, ReportFolder folder, PrintWriter console) {
         String command = "bin/tstar bench --suite " + suiteFile + " --out " + folder.path();
         RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
         state.write(folder);

@@ -3,6 +3,8 @@ package org.tstar.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.tstar.InvalidInputException;
+import org.tstar.bench.RunStoppedException;
+import org.tstar.report.ReportWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +51,7 @@ public final class TstarCommand implements Runnable {
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof InvalidInputException) {
+            if (ex instanceof InvalidInputException || ex instanceof RunStoppedException || ex instanceof ReportWriteException) {
                 err.println("tstar: " + firstLine(ex.getMessage()));
                 return EXIT_BAD_INPUT;
             }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
 
 /**
@@ -28,10 +29,16 @@ public final class CsvFeatureLoader {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
+    /** Feature columns a CSV may have: a random-ReLU map to 1,024 features of this width is 256 MiB of weights. */
+    static final int MAX_COLUMNS = 65_536;
+    /** Feature values a CSV may hold: 2^28 floats are 1 GiB, beside the file's own limit of InputFile.DATA_LIMIT. */
+    static final long MAX_VALUES = 1L << 28;
+
     private CsvFeatureLoader() {
     }
 
     public static FeatureSet load(Path file, String labelColumn) {
+        InputFile.check(file, InputFile.DATA_LIMIT, file + ": no such file");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString(), labelColumn, dataName(file));
         } catch (NoSuchFileException e) {
@@ -63,6 +70,10 @@ public final class CsvFeatureLoader {
                         + abbreviate(header) + ")");
             }
             int width = header.size() - 1;
+            if (width > MAX_COLUMNS) {
+                throw new InvalidInputException(where + ": " + width + " feature columns, more than the " + MAX_COLUMNS
+                        + " tstar takes (reduce the width before training a head on it)");
+            }
             if (width < 1) {
                 throw new InvalidInputException(where + ": no feature columns besides the label '" + labelColumn + "'");
             }
@@ -81,6 +92,10 @@ public final class CsvFeatureLoader {
                     values.add(number(record.get(j), where, line, header.get(j)));
                 }
                 rawLabels.add(record.get(labelIndex));
+                if ((long) rawLabels.size() * width > MAX_VALUES) {
+                    throw new InvalidInputException(where + ": more than " + MAX_VALUES + " feature values (line " + line
+                            + "); tstar holds a data set in memory");
+                }
             }
             if (rawLabels.isEmpty()) {
                 throw new InvalidInputException(where + ": no data rows");

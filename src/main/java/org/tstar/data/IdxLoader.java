@@ -56,7 +56,7 @@ public final class IdxLoader {
     private static Tensor read(Path file) {
         byte[] bytes;
         try {
-            bytes = decompressIfGzip(file, InputFile.readAllBytes(file, file + ": no such file"));
+            bytes = decompressIfGzip(file, InputFile.readAllBytes(file, InputFile.DATA_LIMIT, file + ": no such file"));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot decompress (" + e.getMessage() + ")");
         }
@@ -99,7 +99,13 @@ public final class IdxLoader {
             return bytes;
         }
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(bytes)))) {
-            return in.readAllBytes();
+            // a gzip bomb must not take the heap: read one byte past the limit to know it was crossed
+            byte[] out = in.readNBytes((int) InputFile.DATA_LIMIT + 1);
+            if (out.length > InputFile.DATA_LIMIT) {
+                throw new InvalidInputException(file + ": decompresses to more than the " + InputFile.DATA_LIMIT
+                        + " bytes tstar reads from a data file");
+            }
+            return out;
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new InvalidInputException(file + ": corrupt gzip data (" + e.getMessage() + ")");
         }

@@ -17,7 +17,18 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
     /** Rows used to fit the covariance; more rarely changes the leading directions but costs linearly. */
     public static final int FIT_ROW_CAP = 10_000;
 
+    /**
+     * Widest feature set the fit takes: its M × M covariance (and the sampled rows) must fit in the memory a run
+     * is given (8192² doubles = 512 MiB); wider data are refused before anything is allocated.
+     */
+    public static final int MAX_WIDTH = 8192;
+
     public static PrincipalComponents fit(FeatureSet set, int count, long seed) {
+        if (set.width() > MAX_WIDTH) {
+            throw new InvalidInputException(set.name() + ": PCA of " + set.width() + " features needs a " + set.width()
+                    + " × " + set.width() + " covariance; at most " + MAX_WIDTH + " features are taken (reduce the width "
+                    + "first, e.g. data.featureMap {type: relu, dim: 1024})");
+        }
         if (count < 1 || count > set.width()) {
             throw new InvalidInputException(set.name() + ": PCA needs 1 ≤ components ≤ width " + set.width()
                     + ", got " + count);

@@ -44,7 +44,7 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
             }
         }
         Path file = Path.of(nameOrFile);
-        return parse(InputFile.readString(file, file + ": no such coefficients file (or use paper or fitted)"),
+        return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such coefficients file (or use paper or fitted)"),
                 file.toString());
     }
 

@@ -27,10 +27,18 @@ public final class TemperatureScale extends BaseActivationFunction {
         this.temperature = requireValid(temperature);
     }
 
-    /** @throws InvalidInputException unless T is finite and positive */
+    /**
+     * Temperatures tstar trains at: beyond these the logits z/T overflow float or become constant, and a run
+     * would "complete" with NaN or chance-level trials.
+     */
+    public static final double MIN_TEMPERATURE = 1e-4;
+    public static final double MAX_TEMPERATURE = 1e4;
+
+    /** @throws InvalidInputException unless T is in [{@link #MIN_TEMPERATURE}, {@link #MAX_TEMPERATURE}] */
     public static double requireValid(double temperature) {
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new InvalidInputException("temperature must be a finite number > 0, got " + temperature);
+        if (!(temperature >= MIN_TEMPERATURE && temperature <= MAX_TEMPERATURE)) {
+            throw new InvalidInputException("temperature must be in [" + MIN_TEMPERATURE + ", " + MAX_TEMPERATURE
+                    + "], got " + temperature);
         }
         return temperature;
     }

@@ -121,7 +121,7 @@ public final class BenchmarkTable {
 
     /** Reads {@code statistics.csv}; a file that is not one is refused naming the line. */
     public static List<TaskStatistics> readStatistics(Path file) {
-        String text = InputFile.readString(file, file + ": no such file (tstar bench --suite writes it beside tasks.csv)");
+        String text = InputFile.readString(file, InputFile.TABLE_LIMIT, file + ": no such file (tstar bench --suite writes it beside tasks.csv)");
         List<TaskStatistics> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             List<String> header = parser.getHeaderNames();
@@ -151,7 +151,7 @@ public final class BenchmarkTable {
 
     /** Reads a benchmark's {@code tasks.csv}; a file that is not one is refused naming the line. */
     public static List<Row> read(Path file) {
-        String text = InputFile.readString(file, file + ": no such file (a benchmark folder holds tasks.csv)");
+        String text = InputFile.readString(file, InputFile.TABLE_LIMIT, file + ": no such file (a benchmark folder holds tasks.csv)");
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             if (!parser.getHeaderNames().equals(COLUMNS)) {

@@ -47,6 +47,24 @@ public final class ReportFolder {
         return new ReportFolder(dir);
     }
 
+    /**
+     * Takes the lock of a folder {@link #create} just made or emptied-checked, and checks again that it holds
+     * nothing but the lock: a run that raced for the same folder and got there first is not written over.
+     */
+    public static RunLock lockNew(Path dir, String command) {
+        RunLock lock = RunLock.acquire(dir, command);
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.anyMatch(f -> !f.getFileName().toString().equals(RunLock.FILE))) {
+                lock.close();
+                throw new InvalidInputException("--out " + dir + ": another run started writing into it; give a new folder");
+            }
+        } catch (IOException e) {
+            lock.close();
+            throw new InvalidInputException("--out " + dir + ": cannot read (" + e.getMessage() + ")");
+        }
+        return lock;
+    }
+
     /** A folder that collects several reports (such as reports/benchmark/): created if missing, other files kept. */
     public static ReportFolder shared(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -60,10 +78,13 @@ public final class ReportFolder {
         return new ReportFolder(dir);
     }
 
-    /** The folder of an interrupted run, reopened to finish it; leftovers of a cut-off write are removed. */
+    /**
+     * The folder of an interrupted run, reopened to finish it; leftovers of a cut-off write ({@code *.partial*},
+     * whatever follows: charts are written as {@code name.partial.png}) are removed.
+     */
     public static ReportFolder resume(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            for (Path partial : entries.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+            for (Path partial : entries.filter(f -> f.getFileName().toString().contains(".partial")).toList()) {
                 Files.delete(partial);
             }
         } catch (IOException e) {
@@ -80,31 +101,59 @@ public final class ReportFolder {
         return path.resolve(name);
     }
 
-    /** Writes a whole file: to a temporary name first, then moved over the final one. */
-    public Path writeAtomically(String name, String content) throws IOException {
+    /**
+     * Writes a whole file: to a temporary name first, then moved over the final one. A failed write removes its
+     * temporary file and leaves the final one as it was.
+     *
+     * @throws ReportWriteException naming the file and the cause
+     */
+    public Path writeAtomically(String name, String content) {
         Path partial = file(name + ".partial");
-        Files.writeString(partial, content);
+        try {
+            Files.writeString(partial, content);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new ReportWriteException(file(name), e);
+        }
         return moveIntoPlace(partial, name);
     }
 
-    /** Moves a file written completely under a temporary name in this folder to its final {@code name}. */
-    public Path moveIntoPlace(Path written, String name) throws IOException {
+    /**
+     * Moves a file written completely under a temporary name in this folder to its final {@code name}.
+     *
+     * @throws ReportWriteException naming the file and the cause
+     */
+    public Path moveIntoPlace(Path written, String name) {
         Path target = file(name);
         try {
-            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(written);
+            throw new ReportWriteException(target, e);
         }
         return target;
     }
 
+    /** Removes a leftover temporary file; failing to is not worth a second error (resume removes it too). */
+    public static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // the first error is the one reported
+        }
+    }
+
     /** Opens {@code trials.csv} for rows written as trials end. */
-    public TrialLog openTrialLog() throws IOException {
+    public TrialLog openTrialLog() {
         return TrialLog.create(file(TRIALS));
     }
 
     /** Reopens an interrupted run's {@code trials.csv} to append after its last complete row. */
-    public TrialLog appendTrialLog(TrialLog.Recovered recovered) throws IOException {
+    public TrialLog appendTrialLog(TrialLog.Recovered recovered) {
         return TrialLog.append(file(TRIALS), recovered);
     }
 }

@@ -41,7 +41,7 @@ public final class TemperatureCurveChart {
     }
 
     /** The curve and compute charts of a comparison, as PNG and SVG. */
-    public static void write(ReportFolder folder, Comparison c) throws IOException {
+    public static void write(ReportFolder folder, Comparison c) {
         write(folder, c, true);
     }
 
@@ -49,7 +49,7 @@ public final class TemperatureCurveChart {
      * The curve and compute charts of a comparison; {@code vector} false writes PNG only (a benchmark writes dozens
      * of plots, and an SVG of one is about half a megabyte).
      */
-    public static void write(ReportFolder folder, Comparison c, boolean vector) throws IOException {
+    public static void write(ReportFolder folder, Comparison c, boolean vector) {
         XYChart curve = curveChart(c.space());
         double[] range = accuracyRange(List.of(c.grid(), c.analytical()));
         addSearch(curve, c.grid(), "grid trials", GRID, false, range);
@@ -80,7 +80,7 @@ public final class TemperatureCurveChart {
     }
 
     /** The curve chart of a single search. */
-    public static void write(ReportFolder folder, SearchOutcome o, double estimate, String space) throws IOException {
+    public static void write(ReportFolder folder, SearchOutcome o, double estimate, String space) {
         XYChart curve = curveChart(space);
         double[] range = accuracyRange(List.of(o));
         addSearch(curve, o, o.strategy().label() + " trials", o.strategy().label().equals("grid") ? GRID : ANALYTICAL,
@@ -210,14 +210,29 @@ public final class TemperatureCurveChart {
         return Math.round(seconds * 10) / 10.0;
     }
 
-    private static void save(ReportFolder folder, String name, Chart<?, ?> chart, boolean vector) throws IOException {
+    private static void save(ReportFolder folder, String name, Chart<?, ?> chart, boolean vector) {
         Path partial = folder.file(name + ".partial");
-        BitmapEncoder.saveBitmap(chart, partial.toString(), BitmapEncoder.BitmapFormat.PNG);
-        folder.moveIntoPlace(Path.of(partial + ".png"), name + ".png");
-        if (!vector) {
-            return;
+        encode(folder, name, "png", () -> BitmapEncoder.saveBitmap(chart, partial.toString(), BitmapEncoder.BitmapFormat.PNG));
+        if (vector) {
+            encode(folder, name, "svg", () -> VectorGraphicsEncoder.saveVectorGraphic(chart, partial.toString(),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
-        VectorGraphicsEncoder.saveVectorGraphic(chart, partial.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        folder.moveIntoPlace(Path.of(partial + ".svg"), name + ".svg");
+    }
+
+    /** An XChart encoder writing {@code name.partial.EXT}. */
+    private interface Encoder {
+        void write() throws IOException;
+    }
+
+    /** Runs the encoder (XChart appends the extension to the partial name) and moves its file into place. */
+    private static void encode(ReportFolder folder, String name, String extension, Encoder encoder) {
+        Path written = folder.file(name + ".partial." + extension);
+        try {
+            encoder.write();
+        } catch (IOException e) {
+            ReportFolder.deleteQuietly(written);
+            throw new ReportWriteException(folder.file(name + "." + extension), e);
+        }
+        folder.moveIntoPlace(written, name + "." + extension);
     }
 }

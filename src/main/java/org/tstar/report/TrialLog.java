@@ -3,10 +3,9 @@ package org.tstar.report;
 import org.tstar.InputFile;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.tstar.InvalidInputException;
 import org.tstar.robustness.Robustness;
 import org.tstar.model.TrialStatus;
 import org.tstar.search.Strategy;
-import org.apache.commons.csv.CSVPrinter;
 import org.tstar.model.TrialResult;
 import org.tstar.search.TrialListener;
 import org.tstar.search.TrialRecord;
@@ -35,50 +33,88 @@ public final class TrialLog implements TrialListener, Closeable {
     /** The columns of logs written before robustness measures existed: such logs still read and resume. */
     static final List<String> WITHOUT_ROBUSTNESS = COLUMNS.subList(0, 12);
 
-    private final CSVPrinter csv;
-    private final int columns;
+    private static final CSVFormat ROW = CSVFormat.DEFAULT;
 
-    private TrialLog(CSVPrinter csv, int columns) throws IOException {
-        this.csv = csv;
+    private final Path file;
+    private final FileChannel channel;
+    private final int columns;
+    /** Length of the file up to its last complete row: a failed write is cut back to it. */
+    private long complete;
+    private ReportWriteException failure;
+
+    private TrialLog(Path file, FileChannel channel, int columns) throws IOException {
+        this.file = file;
+        this.channel = channel;
         this.columns = columns;
-        csv.flush();
+        this.complete = channel.size();
     }
 
     /** A new log with its header. */
-    static TrialLog create(Path file) throws IOException {
-        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get()), COLUMNS.size());
+    static TrialLog create(Path file) {
+        try {
+            TrialLog log = new TrialLog(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    COLUMNS.size());
+            log.writeRow(COLUMNS);
+            return log;
+        } catch (IOException e) {
+            throw new ReportWriteException(file, e);
+        }
     }
 
     /** The log of an interrupted run, reopened to append after its last complete row (see {@link #read}). */
-    static TrialLog append(Path file, Recovered recovered) throws IOException {
-        if (recovered.tornBytes() > 0) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate(channel.size() - recovered.tornBytes());
-            }
+    static TrialLog append(Path file, Recovered recovered) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.truncate(channel.size() - recovered.tornBytes());
+            channel.position(channel.size());
+            return new TrialLog(file, channel, recovered.columns());
+        } catch (IOException e) {
+            throw new ReportWriteException(file, e);
         }
-        return new TrialLog(new CSVPrinter(Files.newBufferedWriter(file, StandardOpenOption.APPEND), CSVFormat.DEFAULT),
-                recovered.columns());
     }
 
+    /**
+     * Appends the trial's row. A row that cannot be written whole is cut off again, so the file ends with its last
+     * complete row, and the failure is thrown: the run must stop, not go on without its log.
+     *
+     * @throws ReportWriteException naming the file and the cause
+     */
     @Override
     public synchronized void trialEnded(TrialRecord record) {
         if (record.replayed()) {
             return;
         }
-        TrialResult r = record.result();
-        try {
-            List<Object> cells = List.of(record.strategy().label(), record.trial(), cell(r.temperature()),
-                    r.status().name().toLowerCase(java.util.Locale.ROOT), r.epochs(), r.samplePasses(),
-                    cell(r.seconds()), cell(r.flops()), cell(r.validationAccuracy()), cell(r.validationLoss()),
-                    cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "),
-                    cell(r.robustness().noiseAccuracy()), cell(r.robustness().fgsmAccuracy()),
-                    cell(r.robustness().pgdAccuracy()), cell(r.robustness().robustScore()));
-            csv.printRecord(cells.subList(0, columns));
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to trials.csv", e);
+        if (failure != null) {
+            throw failure;
         }
+        TrialResult r = record.result();
+        List<Object> cells = List.of(record.strategy().label(), record.trial(), cell(r.temperature()),
+                r.status().name().toLowerCase(java.util.Locale.ROOT), r.epochs(), r.samplePasses(),
+                cell(r.seconds()), cell(r.flops()), cell(r.validationAccuracy()), cell(r.validationLoss()),
+                cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "),
+                cell(r.robustness().noiseAccuracy()), cell(r.robustness().fgsmAccuracy()),
+                cell(r.robustness().pgdAccuracy()), cell(r.robustness().robustScore()));
+        try {
+            writeRow(cells.subList(0, columns));
+        } catch (IOException e) {
+            try {
+                channel.truncate(complete);
+                channel.position(complete);
+            } catch (IOException ignored) {
+                // a resume drops a row without its newline in any case
+            }
+            failure = new ReportWriteException(file, e);
+            throw failure;
+        }
+    }
+
+    private void writeRow(List<?> cells) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((ROW.format(cells.toArray()) + ROW.getRecordSeparator())
+                .getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+        complete = channel.position();
     }
 
     /**
@@ -93,8 +129,12 @@ public final class TrialLog implements TrialListener, Closeable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        csv.close();
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new ReportWriteException(file, e);
+        }
     }
 
     /** The rows of an interrupted run's log, and the length of a last line cut off by the kill (dropped). */
@@ -107,7 +147,7 @@ public final class TrialLog implements TrialListener, Closeable {
      * line and column.
      */
     public static Recovered read(Path file) {
-        String text = InputFile.readString(file, file + ": no such file");
+        String text = InputFile.readString(file, InputFile.TABLE_LIMIT, file + ": no such file");
         int complete = text.lastIndexOf('\n') + 1;
         int torn = text.substring(complete).getBytes(StandardCharsets.UTF_8).length;
         List<TrialRecord> records = new ArrayList<>();

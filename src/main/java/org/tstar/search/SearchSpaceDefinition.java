@@ -10,6 +10,7 @@ import org.tstar.data.StratifiedSplit;
 import org.tstar.data.TaskData;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.HeadSpec;
+import org.tstar.model.TemperatureScale;
 import org.tstar.model.TrainingRecipe;
 import org.tstar.model.UpdaterKind;
 import org.tstar.robustness.RobustnessSettings;
@@ -94,7 +95,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
             "random", "score", "parallelism", "robustness");
 
     public static SearchSpaceDefinition load(Path file) {
-        return parse(InputFile.readString(file, file + ": no such space file"), file.toString());
+        return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such space file"), file.toString());
     }
 
     public static SearchSpaceDefinition parse(String text, String file) {
@@ -143,9 +144,11 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
 
         ConfigMap t = root.map("temperature").allowOnly(Set.of("min", "max", "grid"));
         double min = t.number("min");
-        t.check("min", min, min > 0, "must be > 0");
+        t.check("min", min, min >= TemperatureScale.MIN_TEMPERATURE && min <= TemperatureScale.MAX_TEMPERATURE,
+                "must be in [" + TemperatureScale.MIN_TEMPERATURE + ", " + TemperatureScale.MAX_TEMPERATURE + "]");
         double max = t.number("max");
         t.check("max", max, max > min, "must be greater than temperature.min (" + min + ")");
+        t.check("max", max, max <= TemperatureScale.MAX_TEMPERATURE, "must be ≤ " + TemperatureScale.MAX_TEMPERATURE);
         long grid = t.whole("grid");
         t.check("grid", grid, grid >= 2 && grid <= 1000, "must be in 2..1000");
 

@@ -177,11 +177,13 @@ public final class SearchTask {
                               List<StatusListener> statusListeners) {
         long origin = System.nanoTime();
         List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>());
+        SearchStop stop = new SearchStop();
         TrialListener recordAndForward = new TrialListener() {
             @Override
             public void trialEnded(TrialRecord r) {
-                records.add(r);
+                // a listener that throws (the trial log could not take the row) stops the search: TrialTaskCreator
                 listener.trialEnded(r);
+                records.add(r);
             }
 
             @Override
@@ -192,15 +194,16 @@ public final class SearchTask {
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
                 .scoreFunction(new ValidationScoreFunction(space.score()))
-                .terminationConditions(new GeneratorExhaustedCondition())
+                .terminationConditions(new GeneratorExhaustedCondition(), stop)
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
-                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded));
+                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }
         runner.addListeners(statusListeners.toArray(StatusListener[]::new));
         runner.execute();
+        stop.rethrow();
         double wall = (System.nanoTime() - origin) / 1e9;
         List<TrialRecord> copy;
         synchronized (records) {

@@ -33,6 +33,7 @@ public final class TrialTaskCreator implements TaskCreator {
     private final TrialListener listener;
     private final long origin;
     private final RecordedTrials recorded;
+    private final SearchStop stop;
 
     /** @param origin {@link System#nanoTime()} at which the search started, for the trial timestamps */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin) {
@@ -42,6 +43,13 @@ public final class TrialTaskCreator implements TaskCreator {
     /** As above; a candidate whose result {@code recorded} holds is replayed from it, not trained again. */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
                             RecordedTrials recorded) {
+        this(strategy, trial, score, listener, origin, recorded, new SearchStop());
+    }
+
+    /** As above; once {@code stop} has a failure, candidates still handed out fail at once without training. */
+    TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
+                     RecordedTrials recorded, SearchStop stop) {
+        this.stop = Objects.requireNonNull(stop);
         this.strategy = Objects.requireNonNull(strategy);
         this.trial = Objects.requireNonNull(trial);
         this.score = Objects.requireNonNull(score);
@@ -64,6 +72,9 @@ public final class TrialTaskCreator implements TaskCreator {
     }
 
     private OptimizationResult run(Candidate candidate, List<StatusListener> statusListeners, IOptimizationRunner runner) {
+        if (stop.stopped()) {
+            return stopped(candidate, System.currentTimeMillis());
+        }
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         Object value = candidate.getValue();
@@ -96,11 +107,27 @@ public final class TrialTaskCreator implements TaskCreator {
                 result.completed() ? null : result.failureReason());
         OptimizationResult optimizationResult = new OptimizationResult(candidate, validationScore, candidate.getIndex(), result,
                 info, null);
-        listener.trialEnded(new TrialRecord(strategy, candidate.getIndex() + 1, result, (startNanos - origin) / 1e9,
-                (endNanos - origin) / 1e9, replay.isPresent()));
+        try {
+            listener.trialEnded(new TrialRecord(strategy, candidate.getIndex() + 1, result, (startNanos - origin) / 1e9,
+                    (endNanos - origin) / 1e9, replay.isPresent()));
+        } catch (RuntimeException e) {
+            // not logged, so not done: neither the generator nor the status listeners hear of it
+            stop.failed(e);
+            return stopped(candidate, startMillis);
+        }
         for (StatusListener l : statusListeners) {
             l.onCandidateStatusChange(info, runner, optimizationResult);
         }
         return optimizationResult;
+    }
+
+    /**
+     * The result of a candidate the stopped search does not count: Arbiter's {@code Failed} status keeps it from
+     * the generator without the stack trace a thrown task would log.
+     */
+    private OptimizationResult stopped(Candidate candidate, long startMillis) {
+        CandidateInfo info = new CandidateInfo(candidate.getIndex(), CandidateStatus.Failed, null, startMillis, startMillis,
+                System.currentTimeMillis(), candidate.getFlatParameters(), "search stopped: " + stop.reason());
+        return new OptimizationResult(candidate, null, candidate.getIndex(), null, info, null);
     }
 }

@@ -55,7 +55,7 @@ class BadInputTest {
                 Arguments.of("idx header vs size", "idx:" + d + "/images.idx," + d + "/labels.idx", "1",
                         "12 bytes of data, the file holds 10"),
                 Arguments.of("class too small", "csv:" + d + "/small.csv", "1", "'rare' has 1 samples"),
-                Arguments.of("zero temperature", "digits", "0", "--temperatures: temperature must be a finite number > 0, got 0.0"),
+                Arguments.of("zero temperature", "digits", "0", "--temperatures: temperature must be in [1.0E-4, 10000.0], got 0.0"),
                 Arguments.of("negative temperature", "digits", "-2", "got -2.0"),
                 Arguments.of("NaN temperature", "digits", "NaN", "got NaN"),
                 Arguments.of("text temperature", "digits", "warm", "'warm' is not a number"),
