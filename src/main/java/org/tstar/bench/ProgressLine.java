@@ -7,6 +7,7 @@ import java.util.Map;
 import org.tstar.model.TrialResult;
 import org.tstar.report.RunSummary;
 import org.tstar.robustness.Robustness;
+import org.tstar.search.CurvePoint;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
@@ -54,6 +55,11 @@ public final class ProgressLine implements TrialListener {
                     + " running at T = " + RunSummary.temperature(temperature) + status(strategy, p));
             console.flush();
         }
+    }
+
+    @Override
+    public void epochEnded(Strategy strategy, int trial, double temperature, CurvePoint point) {
+        next.epochEnded(strategy, trial, temperature, point);
     }
 
     @Override
@@ -107,7 +113,7 @@ public final class ProgressLine implements TrialListener {
         TrialResult r = record.result();
         return String.format(Locale.ROOT, "%-10s #%-3d T = %-9s %-9s val acc %s  val loss %s  test acc %s  (%.2f s)%s",
                 record.strategy().label(), record.trial(), RunSummary.temperature(r.temperature()),
-                r.completed() ? "completed" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
+                r.completed() ? "completed" : r.pruned() ? "PRUNED" : "FAILED", RunSummary.accuracy(r.validationAccuracy()),
                 RunSummary.number(r.validationLoss()), RunSummary.accuracy(r.testAccuracy()), r.seconds(),
                 (r.completed() ? "" : " " + r.failureReason()) + robust(r.robustness())
                         + (record.replayed() ? " (from trials.csv)" : ""));

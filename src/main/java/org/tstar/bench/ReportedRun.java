@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tstar.model.TrialResult;
 import org.tstar.report.ComparisonTable;
+import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.ReportWriteException;
 import org.tstar.report.RunState;
@@ -17,6 +18,7 @@ import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
+import org.tstar.search.TrialListener;
 
 /**
  * A search or comparison run from start to end: its metrics, its folder (new or resumed), the trial log written
@@ -38,9 +40,9 @@ public final class ReportedRun {
         return run(prepared, settings, console, "compare", "", (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
             Comparison comparison;
-            try (TrialLog log = opened.openTrialLog()) {
-                comparison = Comparison.run(opened.task(),
-                        new ProgressLine(console, ProgressLine.terminal(), prepared.space(), log), metrics::listeners);
+            try (TrialLog log = opened.openTrialLog(); CurveLog curves = opened.openCurveLog()) {
+                comparison = Comparison.run(opened.task(), new ProgressLine(console, ProgressLine.terminal(),
+                        prepared.space(), TrialListener.all(log, curves)), metrics::listeners);
             }
             printUnreplayed(console, opened);
             metrics.metrics().recordComparison(comparison);
@@ -84,9 +86,9 @@ public final class ReportedRun {
         return run(prepared, settings, console, "search" + option, option, (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
             SearchOutcome outcome;
-            try (TrialLog log = opened.openTrialLog()) {
-                outcome = opened.task().run(strategy,
-                        new ProgressLine(console, ProgressLine.terminal(), prepared.space(), log), metrics.listeners(strategy));
+            try (TrialLog log = opened.openTrialLog(); CurveLog curves = opened.openCurveLog()) {
+                outcome = opened.task().run(strategy, new ProgressLine(console, ProgressLine.terminal(), prepared.space(),
+                        TrialListener.all(log, curves)), metrics.listeners(strategy));
             }
             printUnreplayed(console, opened);
             metrics.metrics().recordOutcome(outcome);
@@ -127,7 +129,7 @@ public final class ReportedRun {
     private static boolean run(PreparedSpace prepared, RunSettings settings, PrintWriter console, String command,
                                String option, Body body) throws InterruptedException {
         boolean result;
-        try (RunMetrics metrics = RunMetrics.start(prepared.space().name(), settings);
+        try (RunMetrics metrics = RunMetrics.start(prepared.space(), settings);
              OpenedRun opened = OpenedRun.open(prepared, settings, command)) {
             String resume = "bin/tstar " + command.split(" ")[0] + " --space " + prepared.file() + option + " --resume "
                     + opened.folder().path();

@@ -8,6 +8,7 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.tstar.metrics.MetricsEndpoint;
 import org.tstar.metrics.TuningMetrics;
 import org.tstar.report.ReportFolder;
+import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
 
 /**
@@ -20,14 +21,16 @@ public final class RunMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TuningMetrics metrics = new TuningMetrics();
     private final MetricsEndpoint endpoint;
+    private final int epochs;
 
     /** Metrics of a run on {@code space}; the endpoint {@code settings} ask for is bound now. */
-    public static RunMetrics start(String space, RunSettings settings) {
-        return new RunMetrics(space, settings.metricsPort(), settings.metricsHost());
+    public static RunMetrics start(SearchSpaceDefinition space, RunSettings settings) {
+        return new RunMetrics(space.name(), space.recipe().epochs(), settings.metricsPort(), settings.metricsHost());
     }
 
     /** @param port null for no endpoint */
-    RunMetrics(String space, Integer port, String host) {
+    RunMetrics(String space, int epochs, Integer port, String host) {
+        this.epochs = epochs;
         registry.config().commonTags("space", space);
         metrics.bindTo(registry);
         endpoint = port == null ? null : MetricsEndpoint.start(host, port, registry);
@@ -38,7 +41,7 @@ public final class RunMetrics implements AutoCloseable {
     }
 
     public List<StatusListener> listeners(Strategy strategy) {
-        return List.of(metrics.listener(strategy));
+        return List.of(metrics.listener(strategy, epochs));
     }
 
     public void printEndpoint(PrintWriter console) {

@@ -13,6 +13,7 @@ import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.TrialResult;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.ComparisonTable;
+import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
@@ -23,6 +24,7 @@ import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
 import org.tstar.search.Strategy;
+import org.tstar.search.TrialListener;
 
 /**
  * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid and
@@ -75,9 +77,10 @@ public final class SuiteRun {
                 Comparison comparison;
                 SearchOutcome random;
                 TrialResult atOne;
-                try (TrialLog log = taskFolder.openTrialLog()) {
-                    comparison = Comparison.run(prepared, log, s -> List.of());
-                    random = prepared.withRandomBudget(comparison.analytical().trialCount()).run(Strategy.RANDOM, log);
+                try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
+                    TrialListener logs = TrialListener.all(log, curves);
+                    comparison = Comparison.run(prepared, logs, s -> List.of());
+                    random = prepared.withRandomBudget(comparison.analytical().trialCount()).run(Strategy.RANDOM, logs);
                     atOne = prepared.trainAt(1.0);
                 }
                 taskFolder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));

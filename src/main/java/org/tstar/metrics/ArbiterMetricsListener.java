@@ -25,7 +25,10 @@ public final class ArbiterMetricsListener extends BaseStatusListener {
     private final Set<Integer> ended = new HashSet<>();
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
 
-    ArbiterMetricsListener(TuningMetrics.StrategyMeters meters) {
+    private final int recipeEpochs;
+
+    ArbiterMetricsListener(TuningMetrics.StrategyMeters meters, int recipeEpochs) {
+        this.recipeEpochs = recipeEpochs;
         this.meters = meters;
     }
 
@@ -56,14 +59,19 @@ public final class ArbiterMetricsListener extends BaseStatusListener {
         if (sample != null) {
             sample.stop();
         }
-        boolean completed = info.getCandidateStatus() == CandidateStatus.Complete;
-        (completed ? meters.completed : meters.failed).increment();
         TrialResult trial = result != null && result.getModelSpecificResults() instanceof TrialResult t ? t : null;
+        // a pruned trial reaches Arbiter as complete (its partial score guides the generator); it is counted apart
+        boolean pruned = trial != null && trial.pruned();
+        boolean completed = info.getCandidateStatus() == CandidateStatus.Complete && !pruned;
+        (completed ? meters.completed : pruned ? meters.pruned : meters.failed).increment();
+        if (pruned && recipeEpochs > trial.epochs()) {
+            meters.epochsSaved.increment(recipeEpochs - trial.epochs());
+        }
         if (trial != null) {
             meters.duration.record((long) (trial.seconds() * 1e9), TimeUnit.NANOSECONDS);
             meters.epochs.increment(trial.epochs());
             meters.samplePasses.increment(trial.samplePasses());
-            meters.flops.increment(trial.flops());
+            meters.flops.increment(trial.totalFlops());
             meters.recordRobustness(trial.robustness());
         } else if (info.getStartTime() != null && info.getEndTime() != null) {
             meters.duration.record(info.getEndTime() - info.getStartTime(), TimeUnit.MILLISECONDS);

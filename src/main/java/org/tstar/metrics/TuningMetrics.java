@@ -44,6 +44,9 @@ public final class TuningMetrics implements MeterBinder {
         final Strategy strategy;
         final Counter completed;
         final Counter failed;
+        final Counter pruned;
+        /** Epochs the pruned trials did not train: the recipe's epochs less those they used. */
+        final Counter epochsSaved;
         final Timer duration;
         final LongTaskTimer running;
         final Counter epochs;
@@ -63,6 +66,11 @@ public final class TuningMetrics implements MeterBinder {
                     .tags(tags).tag("status", "completed").register(registry);
             failed = Counter.builder("tstar.trials").description("Trials ended, by strategy and status")
                     .tags(tags).tag("status", "failed").register(registry);
+            pruned = Counter.builder("tstar.trials").description("Trials ended, by strategy and status")
+                    .tags(tags).tag("status", "pruned").register(registry);
+            epochsSaved = Counter.builder("tstar.epochs.pruned")
+                    .description("Epochs pruned trials did not train (the recipe's epochs less those used)")
+                    .tags(tags).register(registry);
             duration = Timer.builder("tstar.trial.duration").description("Training time of one trial")
                     .tags(tags).register(registry);
             running = LongTaskTimer.builder("tstar.trials.running").description("Trials in progress")
@@ -70,7 +78,8 @@ public final class TuningMetrics implements MeterBinder {
             epochs = Counter.builder("tstar.epochs").description("Training epochs spent").tags(tags).register(registry);
             samplePasses = Counter.builder("tstar.sample.passes")
                     .description("Forward and backward passes of one training sample").tags(tags).register(registry);
-            flops = Counter.builder("tstar.flops").description("Training FLOPs spent (6 x parameters x sample passes)")
+            flops = Counter.builder("tstar.flops")
+                    .description("FLOPs spent: training (6 x parameters x sample passes) and learning-curve evaluations")
                     .tags(tags).register(registry);
             Gauge.builder("tstar.best.validation.accuracy", bestAccuracy, Value::get)
                     .description("Best validation accuracy so far").tags(tags).register(registry);
@@ -137,7 +146,12 @@ public final class TuningMetrics implements MeterBinder {
 
     /** An Arbiter status listener that records {@code strategy}'s trials; add it to that strategy's runner. */
     public ArbiterMetricsListener listener(Strategy strategy) {
-        return new ArbiterMetricsListener(meters(strategy));
+        return listener(strategy, 0);
+    }
+
+    /** As {@link #listener(Strategy)}, counting the epochs pruned trials saved against a recipe of {@code epochs}. */
+    public ArbiterMetricsListener listener(Strategy strategy, int epochs) {
+        return new ArbiterMetricsListener(meters(strategy), epochs);
     }
 
     public void recordEstimate(double temperature) {

@@ -59,12 +59,24 @@ public final class TemperatureTrainer {
 
     /** Trains and evaluates; a non-finite loss or score ends the trial as {@link TrialStatus#FAILED}. */
     public TrialResult train(PreparedSplit data, double temperature) {
+        return train(data, temperature, EpochObserver.NONE);
+    }
+
+    /**
+     * As {@link #train(PreparedSplit, double)}, evaluating the validation part after every epoch for
+     * {@code observer} (unless it is {@link EpochObserver#NONE}); when it says stop, the trial ends
+     * {@link TrialStatus#PRUNED} with that epoch's scores. Evaluation does not change the network (inference mode),
+     * so the trained weights, and a completed trial's scores, are those of a run without an observer.
+     */
+    public TrialResult train(PreparedSplit data, double temperature, EpochObserver observer) {
         TemperatureScale.requireValid(temperature);
         long start = System.nanoTime();
         MultiLayerNetwork net = network(data.inputWidth(), data.classCount(), temperature);
         double flopsPerSample = 6.0 * trainableParameters(net);
         int rows = data.trainRows();
         long passes = 0;
+        double evaluationFlopsPerEpoch = 2.0 * trainableParameters(net) * data.validationFeatures().rows();
+        double evaluationFlops = 0;
         // each PGD step is one forward and backward pass of the attacked rows: counted in FLOPs, not in sample passes
         long attackPasses = 0;
         RobustnessSettings.AdversarialTraining adversarial = robustness.adversarialTraining();
@@ -89,8 +101,21 @@ public final class TemperatureTrainer {
                 return TrialResult.failed(temperature, "training loss became " + score + " in epoch " + (epoch + 1),
                         epoch + 1, passes, seconds(start), flopsPerSample * (passes + attackPasses));
             }
+            if (observer != EpochObserver.NONE && epoch + 1 < recipe.epochs()) {
+                Evaluation point = evaluate(net, data.validationFeatures(), data.validationLabels());
+                evaluationFlops += evaluationFlopsPerEpoch;
+                if (!observer.epochEnded(epoch + 1, passes, point.accuracy, point.loss)) {
+                    return new TrialResult(temperature, TrialStatus.PRUNED, "pruned after epoch " + (epoch + 1), epoch + 1,
+                            passes, seconds(start), flopsPerSample * (passes + attackPasses), point.accuracy, point.loss,
+                            Double.NaN, Robustness.NONE, evaluationFlops);
+                }
+            }
         }
         Evaluation validation = evaluate(net, data.validationFeatures(), data.validationLabels());
+        if (observer != EpochObserver.NONE && Double.isFinite(validation.loss)) {
+            // the last epoch's point is the trial's own evaluation: recorded, not counted twice, never pruned
+            observer.epochEnded(recipe.epochs(), passes, validation.accuracy, validation.loss);
+        }
         Evaluation test = evaluate(net, data.testFeatures(), data.testLabels());
         if (!Double.isFinite(validation.loss) || !Double.isFinite(validation.accuracy)) {
             return TrialResult.failed(temperature, "validation loss is " + validation.loss, recipe.epochs(), passes,
@@ -99,7 +124,8 @@ public final class TemperatureTrainer {
         Robustness measured = RobustnessEvaluation.evaluate(net, data.validationFeatures(), data.validationLabels(),
                 validation.accuracy, data.testFeatures(), data.testLabels(), range, robustness);
         return new TrialResult(temperature, TrialStatus.COMPLETED, "", recipe.epochs(), passes, seconds(start),
-                flopsPerSample * (passes + attackPasses), validation.accuracy, validation.loss, test.accuracy, measured);
+                flopsPerSample * (passes + attackPasses), validation.accuracy, validation.loss, test.accuracy, measured,
+                evaluationFlops);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.tstar.InvalidInputException;
 
@@ -150,6 +151,16 @@ public final class ReportFolder {
     /** Opens {@code trials.csv} for rows written as trials end. */
     public TrialLog openTrialLog() {
         return TrialLog.create(file(TRIALS));
+    }
+
+    /** Opens {@code curves.csv} for the learning curves, a row per epoch. */
+    public CurveLog openCurveLog() {
+        return CurveLog.create(file(CurveLog.FILE));
+    }
+
+    /** Rewrites an interrupted run's {@code curves.csv} with the curves {@code kept} and reopens it to append. */
+    public CurveLog resumeCurveLog(Map<String, CurveLog.Curve> kept) {
+        return CurveLog.resume(this, kept);
     }
 
     /** Reopens an interrupted run's {@code trials.csv} to append after its last complete row. */

@@ -62,6 +62,14 @@ public final class RunSummary {
 
     /** A strategy whose every trial failed has no result: said first, in bold; some failures, in a line. */
     private static String failures(SearchOutcome o) {
+        String pruned = o.prunedCount() == 0 ? "" : String.format(Locale.ROOT, "%d of the %s search's %d trials were "
+                + "pruned: stopped after the epoch their learning curve fell below the rule's bar; their partial scores "
+                + "guided the search, their epochs count in its compute, and none can be its pick.%n%n",
+                o.prunedCount(), o.strategy().label(), o.trialCount());
+        return pruned + failed(o);
+    }
+
+    private static String failed(SearchOutcome o) {
         if (o.failedCount() == 0) {
             return "";
         }
@@ -102,7 +110,7 @@ public final class RunSummary {
         for (TrialRecord r : o.trials()) {
             TrialResult t = r.result();
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %.2f |%n", r.trial(),
-                    temperature(t.temperature()), t.completed() ? "completed" : "failed: " + t.failureReason(),
+                    temperature(t.temperature()), t.completed() ? "completed" : t.pruned() ? "pruned after epoch " + t.epochs() : "failed: " + t.failureReason(),
                     accuracy(t.validationAccuracy()), number(t.validationLoss()), accuracy(t.testAccuracy()), t.seconds()));
         }
         md.append('\n');

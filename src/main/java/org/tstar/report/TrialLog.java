@@ -3,10 +3,7 @@ package org.tstar.report;
 import org.tstar.InputFile;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,63 +26,39 @@ import org.tstar.search.TrialRecord;
 public final class TrialLog implements TrialListener, Closeable {
     public static final List<String> COLUMNS = List.of("strategy", "trial", "temperature", "status", "epochs",
             "sample_passes", "seconds", "flops", "val_accuracy", "val_loss", "test_accuracy", "reason",
-            "noise_accuracy", "fgsm_accuracy", "pgd_accuracy", "robust_score");
+            "noise_accuracy", "fgsm_accuracy", "pgd_accuracy", "robust_score", "eval_flops");
     /** The columns of logs written before robustness measures existed: such logs still read and resume. */
     static final List<String> WITHOUT_ROBUSTNESS = COLUMNS.subList(0, 12);
+    /** The columns of logs written before learning curves were evaluated: such logs still read and resume. */
+    static final List<String> WITHOUT_CURVES = COLUMNS.subList(0, 16);
 
-    private static final CSVFormat ROW = CSVFormat.DEFAULT;
-
-    private final Path file;
-    private final FileChannel channel;
+    private final RowAppender rows;
     private final int columns;
-    /** Length of the file up to its last complete row: a failed write is cut back to it. */
-    private long complete;
-    private ReportWriteException failure;
 
-    private TrialLog(Path file, FileChannel channel, int columns) throws IOException {
-        this.file = file;
-        this.channel = channel;
+    private TrialLog(RowAppender rows, int columns) {
+        this.rows = rows;
         this.columns = columns;
-        this.complete = channel.size();
     }
 
     /** A new log with its header. */
     static TrialLog create(Path file) {
-        try {
-            TrialLog log = new TrialLog(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    COLUMNS.size());
-            log.writeRow(COLUMNS);
-            return log;
-        } catch (IOException e) {
-            throw new ReportWriteException(file, e);
-        }
+        return new TrialLog(RowAppender.create(file, COLUMNS), COLUMNS.size());
     }
 
     /** The log of an interrupted run, reopened to append after its last complete row (see {@link #read}). */
     static TrialLog append(Path file, Recovered recovered) {
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-            channel.truncate(channel.size() - recovered.tornBytes());
-            channel.position(channel.size());
-            return new TrialLog(file, channel, recovered.columns());
-        } catch (IOException e) {
-            throw new ReportWriteException(file, e);
-        }
+        return new TrialLog(RowAppender.append(file, recovered.completeBytes()), recovered.columns());
     }
 
     /**
-     * Appends the trial's row. A row that cannot be written whole is cut off again, so the file ends with its last
-     * complete row, and the failure is thrown: the run must stop, not go on without its log.
+     * Appends the trial's row, whole or not at all.
      *
-     * @throws ReportWriteException naming the file and the cause
+     * @throws ReportWriteException naming the file and the cause: the run must stop, not go on without its log
      */
     @Override
-    public synchronized void trialEnded(TrialRecord record) {
+    public void trialEnded(TrialRecord record) {
         if (record.replayed()) {
             return;
-        }
-        if (failure != null) {
-            throw failure;
         }
         TrialResult r = record.result();
         List<Object> cells = List.of(record.strategy().label(), record.trial(), cell(r.temperature()),
@@ -93,28 +66,8 @@ public final class TrialLog implements TrialListener, Closeable {
                 cell(r.seconds()), cell(r.flops()), cell(r.validationAccuracy()), cell(r.validationLoss()),
                 cell(r.testAccuracy()), r.completed() ? "" : r.failureReason().replaceAll("\\s+", " "),
                 cell(r.robustness().noiseAccuracy()), cell(r.robustness().fgsmAccuracy()),
-                cell(r.robustness().pgdAccuracy()), cell(r.robustness().robustScore()));
-        try {
-            writeRow(cells.subList(0, columns));
-        } catch (IOException e) {
-            try {
-                channel.truncate(complete);
-                channel.position(complete);
-            } catch (IOException ignored) {
-                // a resume drops a row without its newline in any case
-            }
-            failure = new ReportWriteException(file, e);
-            throw failure;
-        }
-    }
-
-    private void writeRow(List<?> cells) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((ROW.format(cells.toArray()) + ROW.getRecordSeparator())
-                .getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
-        complete = channel.position();
+                cell(r.robustness().pgdAccuracy()), cell(r.robustness().robustScore()), cell(r.evaluationFlops()));
+        rows.write(cells.subList(0, columns));
     }
 
     /**
@@ -129,16 +82,12 @@ public final class TrialLog implements TrialListener, Closeable {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new ReportWriteException(file, e);
-        }
+    public void close() {
+        rows.close();
     }
 
     /** The rows of an interrupted run's log, and the length of a last line cut off by the kill (dropped). */
-    public record Recovered(List<TrialRecord> records, int tornBytes, int columns) {
+    public record Recovered(List<TrialRecord> records, int tornBytes, int columns, long completeBytes) {
     }
 
     /**
@@ -157,7 +106,8 @@ public final class TrialLog implements TrialListener, Closeable {
             for (CSVRecord row : parser) {
                 String where = file + " line " + parser.getCurrentLineNumber();
                 if (header) {
-                    if (!row.toList().equals(COLUMNS) && !row.toList().equals(WITHOUT_ROBUSTNESS)) {
+                    if (!row.toList().equals(COLUMNS) && !row.toList().equals(WITHOUT_ROBUSTNESS)
+                            && !row.toList().equals(WITHOUT_CURVES)) {
                         throw new InvalidInputException(where + ": header is " + row.toList() + ", not tstar's " + COLUMNS);
                     }
                     columns = row.size();
@@ -172,7 +122,7 @@ public final class TrialLog implements TrialListener, Closeable {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InvalidInputException(file + ": not CSV (" + e.getMessage() + ")");
         }
-        return new Recovered(List.copyOf(records), torn, columns);
+        return new Recovered(List.copyOf(records), torn, columns, text.substring(0, complete).getBytes(StandardCharsets.UTF_8).length);
     }
 
     private static TrialRecord record(CSVRecord row, int columns, String where) {
@@ -188,18 +138,20 @@ public final class TrialLog implements TrialListener, Closeable {
         TrialStatus status = switch (row.get(3)) {
             case "completed" -> TrialStatus.COMPLETED;
             case "failed" -> TrialStatus.FAILED;
-            default -> throw new InvalidInputException(where + ": status '" + row.get(3) + "' is not completed or failed");
+            case "pruned" -> TrialStatus.PRUNED;
+            default -> throw new InvalidInputException(where + ": status '" + row.get(3) + "' is not completed, failed or pruned");
         };
         int trial = (int) whole(row, 1, where);
         double temperature = number(row, 2, where);
         if (!(temperature > 0)) {
             throw new InvalidInputException(where + ": temperature '" + row.get(2) + "' is not a positive number");
         }
-        Robustness robustness = columns == COLUMNS.size() ? new Robustness(number(row, 12, where), number(row, 13, where),
-                number(row, 14, where), number(row, 15, where)) : Robustness.NONE;
+        Robustness robustness = columns > WITHOUT_ROBUSTNESS.size() ? new Robustness(number(row, 12, where),
+                number(row, 13, where), number(row, 14, where), number(row, 15, where)) : Robustness.NONE;
+        double evaluationFlops = columns > WITHOUT_CURVES.size() ? number(row, 16, where) : 0;
         TrialResult result = new TrialResult(temperature, status, row.get(11), (int) whole(row, 4, where),
                 whole(row, 5, where), number(row, 6, where), number(row, 7, where), number(row, 8, where),
-                number(row, 9, where), number(row, 10, where), robustness);
+                number(row, 9, where), number(row, 10, where), robustness, Double.isNaN(evaluationFlops) ? 0 : evaluationFlops);
         return new TrialRecord(strategy, trial, result, 0, 0, true);
     }
 

@@ -15,7 +15,7 @@ import org.tstar.model.TrialResult;
  * so are the generators: a resumed search proposes what the interrupted one did, in the same order.
  */
 public final class RecordedTrials {
-    private final Map<Strategy, Map<Double, Deque<TrialResult>>> byStrategy = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Map<Double, Deque<Replay>>> byStrategy = new EnumMap<>(Strategy.class);
     private int remaining;
 
     private RecordedTrials() {
@@ -25,19 +25,34 @@ public final class RecordedTrials {
         return new RecordedTrials();
     }
 
+    /** A recorded trial's result and its learning curve (empty when the run kept none). */
+    public record Replay(TrialResult result, List<CurvePoint> curve) {
+    }
+
     public static RecordedTrials of(List<TrialRecord> records) {
+        return of(records, Map.of());
+    }
+
+    /** @param curves learning curves by {@link #key}, as curves.csv holds them */
+    public static RecordedTrials of(List<TrialRecord> records, Map<String, List<CurvePoint>> curves) {
         RecordedTrials recorded = new RecordedTrials();
         for (TrialRecord r : records) {
             recorded.byStrategy.computeIfAbsent(r.strategy(), s -> new HashMap<>())
-                    .computeIfAbsent(r.result().temperature(), t -> new ArrayDeque<>()).add(r.result());
+                    .computeIfAbsent(r.result().temperature(), t -> new ArrayDeque<>())
+                    .add(new Replay(r.result(), curves.getOrDefault(key(r.strategy(), r.trial()), List.of())));
             recorded.remaining++;
         }
         return recorded;
     }
 
+    /** How a trial's curve is found: strategy and trial number. */
+    public static String key(Strategy strategy, int trial) {
+        return strategy.label() + "#" + trial;
+    }
+
     /** The recorded result of {@code strategy} at exactly this temperature, once; empty if there is none. */
-    public synchronized Optional<TrialResult> take(Strategy strategy, double temperature) {
-        Deque<TrialResult> results = byStrategy.getOrDefault(strategy, Map.of()).get(temperature);
+    public synchronized Optional<Replay> take(Strategy strategy, double temperature) {
+        Deque<Replay> results = byStrategy.getOrDefault(strategy, Map.of()).get(temperature);
         if (results == null || results.isEmpty()) {
             return Optional.empty();
         }

@@ -36,7 +36,11 @@ public record SearchOutcome(Strategy strategy, String description, Score score, 
     }
 
     public int failedCount() {
-        return (int) trials.stream().filter(r -> !r.result().completed()).count();
+        return (int) trials.stream().filter(r -> r.result().status() == org.tstar.model.TrialStatus.FAILED).count();
+    }
+
+    public int prunedCount() {
+        return (int) trials.stream().filter(r -> r.result().pruned()).count();
     }
 
     public long epochs() {
@@ -52,8 +56,9 @@ public record SearchOutcome(Strategy strategy, String description, Score score, 
         return trials.stream().mapToDouble(r -> r.result().seconds()).sum();
     }
 
+    /** Training FLOPs and the learning curves' evaluation FLOPs, summed over trials. */
     public double flops() {
-        return trials.stream().mapToDouble(r -> r.result().flops()).sum();
+        return trials.stream().mapToDouble(r -> r.result().totalFlops()).sum();
     }
 
     /**

@@ -22,18 +22,42 @@ import org.tstar.robustness.RobustnessSettings;
  */
 public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
                                     TemperatureRange temperature, AnalyticalSettings analytical,
-                                    RandomSettings random, Score score, int parallelism, RobustnessSettings robustness) {
+                                    RandomSettings random, Score score, int parallelism, RobustnessSettings robustness,
+                                    PruningSettings pruning) {
 
     /** This space with another random-search budget and seed. */
     public SearchSpaceDefinition withRandom(RandomSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, other, score, parallelism,
-                robustness);
+                robustness, pruning);
     }
 
     /** This space with other robustness measures (and adversarial training, or none). */
     public SearchSpaceDefinition withRobustness(RobustnessSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                other);
+                other, pruning);
+    }
+
+    /** This space with another pruning rule. */
+    public SearchSpaceDefinition withPruning(PruningSettings other) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
+                robustness, other);
+    }
+
+    /**
+     * The space's {@code pruning:} block: {@code none} (every trial trains its full recipe), or {@code median} /
+     * {@code percentile} with a warm-up in epochs and a number of completed trials before any pruning.
+     */
+    public record PruningSettings(String rule, double percentile, int warmupEpochs, int startupTrials) {
+        public static final PruningSettings NONE = new PruningSettings("none", 50, 1, 2);
+
+        public boolean prunes() {
+            return !rule.equals("none");
+        }
+
+        /** A fresh pruner with this rule, for one strategy's search. */
+        public Pruner start() {
+            return prunes() ? new PercentilePruner(percentile, warmupEpochs, startupTrials) : Pruner.NONE;
+        }
     }
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
@@ -92,7 +116,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
     }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism", "robustness");
+            "random", "score", "parallelism", "robustness", "pruning");
 
     public static SearchSpaceDefinition load(Path file) {
         return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such space file"), file.toString());
@@ -190,8 +214,24 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                 : RobustnessSettings.NONE;
         root.check("score", scoreText, score != Score.ROBUST || robustness.evaluates(),
                 "robust needs a robustness block with noise, fgsm or pgd");
+        PruningSettings pruning = root.has("pruning") ? pruning(root.map("pruning"), recipe.epochs()) : PruningSettings.NONE;
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
-                analytical, random, score, (int) parallelism, robustness);
+                analytical, random, score, (int) parallelism, robustness, pruning);
+    }
+
+    private static PruningSettings pruning(ConfigMap p, int epochs) {
+        p.allowOnly(Set.of("rule", "percentile", "warmupEpochs", "startupTrials"));
+        String rule = p.text("rule", "median");
+        p.check("rule", rule, Set.of("none", "median", "percentile").contains(rule), "must be none, median or percentile");
+        double percentile = rule.equals("percentile") ? p.number("percentile") : p.number("percentile", 50);
+        p.check("percentile", percentile, percentile >= 0 && percentile <= 100
+                && (percentile == 50 || !rule.equals("median")), "must be in [0, 100] (50 for the median rule)");
+        long warmup = p.whole("warmupEpochs", 1);
+        p.check("warmupEpochs", warmup, warmup >= 0 && warmup < epochs, "must be in 0.." + (epochs - 1)
+                + " (training.epochs − 1)");
+        long startup = p.whole("startupTrials", 2);
+        p.check("startupTrials", startup, startup >= 1 && startup <= 1000, "must be in 1..1000");
+        return new PruningSettings(rule, percentile, (int) warmup, (int) startup);
     }
 
     private static RobustnessSettings robustness(ConfigMap r, long trainingSeed) {

@@ -67,7 +67,12 @@ public final class SearchTask {
     public SearchTask withRobustness(RobustnessSettings robustness) {
         SearchSpaceDefinition changed = space.withRobustness(robustness);
         TemperatureTrainer trainer = new TemperatureTrainer(changed.head(), changed.recipe(), robustness);
-        return new SearchTask(changed, data, estimate, rangeFactor, t -> trainer.train(data, t), recorded);
+        return new SearchTask(changed, data, estimate, rangeFactor, TemperatureTrial.of(trainer, data), recorded);
+    }
+
+    /** This task with another pruning rule (a benchmark runs the same search with and without). */
+    public SearchTask withPruning(SearchSpaceDefinition.PruningSettings pruning) {
+        return new SearchTask(space.withPruning(pruning), data, estimate, rangeFactor, trial, recorded);
     }
 
     /** One trial at {@code temperature} outside any search (a benchmark's T = 1 baseline). */
@@ -101,7 +106,7 @@ public final class SearchTask {
                 CumulativeSpectralGradient.standard());
         PreparedSplit data = PreparedSplit.of(split);
         TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe(), space.robustness());
-        return new SearchTask(space, data, estimate, space.analytical().rangeFactor(k), t -> trainer.train(data, t));
+        return new SearchTask(space, data, estimate, space.analytical().rangeFactor(k), TemperatureTrial.of(trainer, data));
     }
 
     public SearchSpaceDefinition space() {
@@ -190,6 +195,11 @@ public final class SearchTask {
             public void trialStarted(Strategy s, int trial, double temperature) {
                 listener.trialStarted(s, trial, temperature);
             }
+
+            @Override
+            public void epochEnded(Strategy s, int trial, double temperature, CurvePoint point) {
+                listener.epochEnded(s, trial, temperature, point);
+            }
         };
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
@@ -197,7 +207,8 @@ public final class SearchTask {
                 .terminationConditions(new GeneratorExhaustedCondition(), stop)
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
-                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop));
+                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop,
+                        space.pruning().start()));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }

@@ -1,5 +1,8 @@
 package org.tstar.search;
 
+import org.tstar.model.EpochObserver;
+import org.tstar.model.PreparedSplit;
+import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
 
 /**
@@ -9,4 +12,27 @@ import org.tstar.model.TrialResult;
 @FunctionalInterface
 public interface TemperatureTrial {
     TrialResult run(double temperature);
+
+    /**
+     * The trial with its learning curve told to {@code observer}, which may stop it; a trial without epochs (a
+     * known curve) ignores the observer.
+     */
+    default TrialResult run(double temperature, EpochObserver observer) {
+        return run(temperature);
+    }
+
+    /** {@code trainer} on {@code data}, epoch by epoch. */
+    static TemperatureTrial of(TemperatureTrainer trainer, PreparedSplit data) {
+        return new TemperatureTrial() {
+            @Override
+            public TrialResult run(double temperature) {
+                return trainer.train(data, temperature);
+            }
+
+            @Override
+            public TrialResult run(double temperature, EpochObserver observer) {
+                return trainer.train(data, temperature, observer);
+            }
+        };
+    }
 }

@@ -15,6 +15,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.tstar.model.EpochObserver;
 import org.tstar.model.TrialResult;
 import org.tstar.search.SearchSpaceDefinition.Score;
 
@@ -34,6 +35,7 @@ public final class TrialTaskCreator implements TaskCreator {
     private final long origin;
     private final RecordedTrials recorded;
     private final SearchStop stop;
+    private final Pruner pruner;
 
     /** @param origin {@link System#nanoTime()} at which the search started, for the trial timestamps */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin) {
@@ -43,13 +45,17 @@ public final class TrialTaskCreator implements TaskCreator {
     /** As above; a candidate whose result {@code recorded} holds is replayed from it, not trained again. */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
                             RecordedTrials recorded) {
-        this(strategy, trial, score, listener, origin, recorded, new SearchStop());
+        this(strategy, trial, score, listener, origin, recorded, new SearchStop(), Pruner.NONE);
     }
 
-    /** As above; once {@code stop} has a failure, candidates still handed out fail at once without training. */
+    /**
+     * As above; once {@code stop} has a failure, candidates still handed out end at once without training; each
+     * trial's learning curve goes to the listener and to {@code pruner}, which may stop it.
+     */
     TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
-                     RecordedTrials recorded, SearchStop stop) {
+                     RecordedTrials recorded, SearchStop stop, Pruner pruner) {
         this.stop = Objects.requireNonNull(stop);
+        this.pruner = Objects.requireNonNull(pruner);
         this.strategy = Objects.requireNonNull(strategy);
         this.trial = Objects.requireNonNull(trial);
         this.score = Objects.requireNonNull(score);
@@ -84,27 +90,54 @@ public final class TrialTaskCreator implements TaskCreator {
             l.onCandidateStatusChange(running, runner, null);
         }
         TrialResult result;
-        Optional<TrialResult> replay = value instanceof Double t ? recorded.take(strategy, t) : Optional.empty();
+        int number = candidate.getIndex() + 1;
+        Optional<RecordedTrials.Replay> replay = value instanceof Double t ? recorded.take(strategy, t) : Optional.empty();
         if (replay.isPresent()) {
-            result = replay.get();
+            result = replay.get().result();
+            // the pruner judges later trials against this one's curve, as it did in the interrupted run
+            replay.get().curve().forEach(p -> pruner.prune(number, p.epoch(), pruningScore(p)));
         } else if (!(value instanceof Double temperature)) {
             result = TrialResult.failed(Double.NaN, "candidate is not a temperature but " + value, 0, 0, 0, 0);
         } else {
-            listener.trialStarted(strategy, candidate.getIndex() + 1, temperature);
+            listener.trialStarted(strategy, number, temperature);
+            EpochObserver observer = (epoch, passes, accuracy, loss) -> {
+                CurvePoint point = new CurvePoint(epoch, passes, accuracy, loss);
+                try {
+                    listener.epochEnded(strategy, number, temperature, point);
+                } catch (RuntimeException e) {
+                    // the curve log could not take the point: the search stops, as for the trial log
+                    stop.failed(e);
+                    throw e;
+                }
+                return !pruner.prune(number, epoch, pruningScore(point));
+            };
             try {
-                result = trial.run(temperature);
+                result = trial.run(temperature, observer);
             } catch (RuntimeException e) {
+                if (stop.stopped()) {
+                    return stopped(candidate, startMillis);
+                }
                 // A trial that throws is a failed candidate with its reason, never a crashed search.
                 result = TrialResult.failed(temperature, e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0,
                         (System.nanoTime() - startNanos) / 1e9, 0);
             }
         }
         long endNanos = System.nanoTime();
-        Double validationScore = result.completed() ? score.of(result) : null;
+        if (result.completed()) {
+            pruner.completed(number);
+        }
+        // a pruned trial reaches the generator with its partial score, as what it is: a worse temperature
+        Double validationScore = null;
+        if (result.completed()) {
+            validationScore = score.of(result);
+        } else if (result.pruned()) {
+            validationScore = pruningScore(result);
+        }
+        boolean scored = validationScore != null;
         CandidateInfo info = new CandidateInfo(candidate.getIndex(),
-                result.completed() ? CandidateStatus.Complete : CandidateStatus.Failed, validationScore, startMillis,
+                scored ? CandidateStatus.Complete : CandidateStatus.Failed, validationScore, startMillis,
                 startMillis, System.currentTimeMillis(), candidate.getFlatParameters(),
-                result.completed() ? null : result.failureReason());
+                scored ? null : result.failureReason());
         OptimizationResult optimizationResult = new OptimizationResult(candidate, validationScore, candidate.getIndex(), result,
                 info, null);
         try {
@@ -119,6 +152,16 @@ public final class TrialTaskCreator implements TaskCreator {
             l.onCandidateStatusChange(info, runner, optimizationResult);
         }
         return optimizationResult;
+    }
+
+    /** The score a pruner compares, larger better: validation accuracy, or the negated loss for a loss score. */
+    private double pruningScore(CurvePoint p) {
+        return score == Score.LOSS ? -p.validationLoss() : p.validationAccuracy();
+    }
+
+    /** A pruned trial's partial score in the search's own terms (the robust score has no per-epoch value). */
+    private double pruningScore(TrialResult r) {
+        return score == Score.LOSS ? r.validationLoss() : r.validationAccuracy();
     }
 
     /**

@@ -81,7 +81,8 @@ class TuningMetricsTest {
             assertThat(m.getId().getTag("space")).isEqualTo("digits-linear");
         }
         assertThat(registry.getMeters().stream().map(m -> m.getId().getName()).distinct()).containsExactlyInAnyOrder(
-                "tstar.trials", "tstar.trial.duration", "tstar.trials.running", "tstar.epochs", "tstar.sample.passes",
+                "tstar.trials", "tstar.trial.duration", "tstar.trials.running", "tstar.epochs", "tstar.epochs.pruned",
+                "tstar.sample.passes",
                 "tstar.flops", "tstar.best.validation.accuracy", "tstar.chosen.temperature",
                 "tstar.estimated.temperature", "tstar.accuracy.gap", "tstar.compute.saved.ratio",
                 "tstar.chosen.test.accuracy", "tstar.trial.robust.accuracy");

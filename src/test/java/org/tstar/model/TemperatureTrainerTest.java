@@ -63,4 +63,33 @@ class TemperatureTrainerTest {
         assertThat(TemperatureTrainer.trainableParameters(trainer.network(64, 10, 1))).isEqualTo(trainable);
         assertThat(result.flops()).isEqualTo(6.0 * trainable * result.samplePasses());
     }
+
+    @Test
+    void aLearningCurveObserverChangesNothingButTheEvaluationCountAndCanStopTheTrial() {
+        TemperatureTrainer trainer = new TemperatureTrainer(HeadSpec.linear(true), new TrainingRecipe(UpdaterKind.ADAM, 1e-2, 4, 64, 3));
+        TrialResult plain = trainer.train(digits, 0.7);
+        List<double[]> curve = new java.util.ArrayList<>();
+        TrialResult observed = trainer.train(digits, 0.7, (epoch, passes, accuracy, loss) -> {
+            curve.add(new double[] {epoch, passes, accuracy, loss});
+            return true;
+        });
+        assertThat(observed.validationAccuracy()).isEqualTo(plain.validationAccuracy());
+        assertThat(observed.validationLoss()).isEqualTo(plain.validationLoss());
+        assertThat(observed.testAccuracy()).isEqualTo(plain.testAccuracy());
+        assertThat(observed.flops()).isEqualTo(plain.flops());
+        assertThat(plain.evaluationFlops()).isZero();
+        // three evaluations before the last epoch: 2 × (BN 2·64 + dense 64·10 + 10) parameters × validation rows each
+        assertThat(observed.evaluationFlops()).isEqualTo(3 * 2.0 * (2 * 64 + 64 * 10 + 10) * digits.validationFeatures().rows());
+        assertThat(curve).extracting(p -> (int) p[0]).containsExactly(1, 2, 3, 4);
+        assertThat(curve.get(3)[2]).isEqualTo(plain.validationAccuracy());
+        assertThat(curve.get(3)[3]).isEqualTo(plain.validationLoss());
+        assertThat(curve.get(1)[1]).isEqualTo(2.0 * digits.trainRows());
+
+        TrialResult stopped = trainer.train(digits, 0.7, (epoch, passes, accuracy, loss) -> epoch < 2);
+        assertThat(stopped.status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(stopped.epochs()).isEqualTo(2);
+        assertThat(stopped.samplePasses()).isEqualTo(2L * digits.trainRows());
+        assertThat(stopped.validationAccuracy()).isEqualTo(curve.get(1)[2]);
+        assertThat(stopped.testAccuracy()).isNaN();
+    }
 }

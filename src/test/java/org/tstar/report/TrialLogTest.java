@@ -37,7 +37,7 @@ class TrialLogTest {
         List<TrialRecord> back = TrialLog.read(file).records();
         assertThat(back.get(0).result().robustness()).isEqualTo(measured);
         assertThat(back.get(1).result().robustness()).isEqualTo(Robustness.NONE);
-        assertThat(Files.readAllLines(file).get(0)).endsWith(",reason,noise_accuracy,fgsm_accuracy,pgd_accuracy,robust_score");
+        assertThat(Files.readAllLines(file).get(0)).endsWith(",reason,noise_accuracy,fgsm_accuracy,pgd_accuracy,robust_score,eval_flops");
     }
 
     @Test
