@@ -61,7 +61,8 @@ public final class SuiteRun {
                 SearchSpaceDefinition space = task.space(seed);
                 SearchTask prepared;
                 try {
-                    prepared = SearchTask.prepare(space);
+                    // suites keep every trial's learning curve: the data for judging low-fidelity rankings
+                    prepared = SearchTask.prepare(space).withLearningCurves();
                 } catch (InvalidInputException e) {
                     // The rows already measured stay in tasks.csv; the state says where the benchmark stopped.
                     String why = "task " + task.name() + " seed " + seed + ": " + e.getMessage();

@@ -23,24 +23,39 @@ import org.tstar.robustness.RobustnessSettings;
 public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
                                     TemperatureRange temperature, AnalyticalSettings analytical,
                                     RandomSettings random, Score score, int parallelism, RobustnessSettings robustness,
-                                    PruningSettings pruning) {
+                                    PruningSettings pruning, boolean learningCurves) {
 
     /** This space with another random-search budget and seed. */
     public SearchSpaceDefinition withRandom(RandomSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, other, score, parallelism,
-                robustness, pruning);
+                robustness, pruning, learningCurves);
     }
 
     /** This space with other robustness measures (and adversarial training, or none). */
     public SearchSpaceDefinition withRobustness(RobustnessSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                other, pruning);
+                other, pruning, learningCurves);
     }
 
     /** This space with another pruning rule. */
     public SearchSpaceDefinition withPruning(PruningSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, other);
+                robustness, other, learningCurves);
+    }
+
+    /** This space recording learning curves (or not, unless its pruning needs them). */
+    public SearchSpaceDefinition withLearningCurves(boolean on) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
+                robustness, pruning, on);
+    }
+
+    /**
+     * Whether trials evaluate the validation part after every epoch: asked for with {@code learningCurves: true},
+     * and always when a pruning rule needs the curve. Off by default, since the evaluations cost about a tenth of a
+     * small head's training.
+     */
+    public boolean recordsCurves() {
+        return learningCurves || pruning.prunes();
     }
 
     /**
@@ -116,7 +131,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
     }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism", "robustness", "pruning");
+            "random", "score", "parallelism", "robustness", "pruning", "learningCurves");
 
     public static SearchSpaceDefinition load(Path file) {
         return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such space file"), file.toString());
@@ -216,7 +231,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                 "robust needs a robustness block with noise, fgsm or pgd");
         PruningSettings pruning = root.has("pruning") ? pruning(root.map("pruning"), recipe.epochs()) : PruningSettings.NONE;
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
-                analytical, random, score, (int) parallelism, robustness, pruning);
+                analytical, random, score, (int) parallelism, robustness, pruning, root.flag("learningCurves", false));
     }
 
     private static PruningSettings pruning(ConfigMap p, int epochs) {

@@ -70,6 +70,11 @@ public final class SearchTask {
         return new SearchTask(changed, data, estimate, rangeFactor, TemperatureTrial.of(trainer, data), recorded);
     }
 
+    /** This task recording learning curves (a benchmark keeps them for the fidelity analysis). */
+    public SearchTask withLearningCurves() {
+        return new SearchTask(space.withLearningCurves(true), data, estimate, rangeFactor, trial, recorded);
+    }
+
     /** This task with another pruning rule (a benchmark runs the same search with and without). */
     public SearchTask withPruning(SearchSpaceDefinition.PruningSettings pruning) {
         return new SearchTask(space.withPruning(pruning), data, estimate, rangeFactor, trial, recorded);
@@ -208,7 +213,7 @@ public final class SearchTask {
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
                 new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop,
-                        space.pruning().start()));
+                        space.pruning().start(), space.recordsCurves()));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }

@@ -36,6 +36,7 @@ public final class TrialTaskCreator implements TaskCreator {
     private final RecordedTrials recorded;
     private final SearchStop stop;
     private final Pruner pruner;
+    private final boolean curves;
 
     /** @param origin {@link System#nanoTime()} at which the search started, for the trial timestamps */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin) {
@@ -45,7 +46,7 @@ public final class TrialTaskCreator implements TaskCreator {
     /** As above; a candidate whose result {@code recorded} holds is replayed from it, not trained again. */
     public TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
                             RecordedTrials recorded) {
-        this(strategy, trial, score, listener, origin, recorded, new SearchStop(), Pruner.NONE);
+        this(strategy, trial, score, listener, origin, recorded, new SearchStop(), Pruner.NONE, false);
     }
 
     /**
@@ -53,7 +54,8 @@ public final class TrialTaskCreator implements TaskCreator {
      * trial's learning curve goes to the listener and to {@code pruner}, which may stop it.
      */
     TrialTaskCreator(Strategy strategy, TemperatureTrial trial, Score score, TrialListener listener, long origin,
-                     RecordedTrials recorded, SearchStop stop, Pruner pruner) {
+                     RecordedTrials recorded, SearchStop stop, Pruner pruner, boolean curves) {
+        this.curves = curves;
         this.stop = Objects.requireNonNull(stop);
         this.pruner = Objects.requireNonNull(pruner);
         this.strategy = Objects.requireNonNull(strategy);
@@ -112,7 +114,7 @@ public final class TrialTaskCreator implements TaskCreator {
                 return !pruner.prune(number, epoch, pruningScore(point));
             };
             try {
-                result = trial.run(temperature, observer);
+                result = curves ? trial.run(temperature, observer) : trial.run(temperature);
             } catch (RuntimeException e) {
                 if (stop.stopped()) {
                     return stopped(candidate, startMillis);
