@@ -74,7 +74,7 @@ public final class TrialLog implements TrialListener, Closeable {
      * A number as a CSV cell: whole numbers without a fraction, others at full precision (either reads back to
      * the same double); empty when it does not exist.
      */
-    static String cell(double value) {
+    public static String cell(double value) {
         if (!Double.isFinite(value)) {
             return "";
         }

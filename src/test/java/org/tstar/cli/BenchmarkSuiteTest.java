@@ -69,6 +69,19 @@ class BenchmarkSuiteTest {
                 // 1-4 analytical trials against a 6- or 4-point grid cannot be 10 % of it: the miss is explained
                 "### Where targets were missed", "- Epochs: the analytical search ran");
 
+        // suites keep every trial's learning curve, and bench fidelity reads the grids' curves back
+        CompareCommandTest.Run fidelity = tstar("bench", "fidelity", "--reports", out.toString());
+        assertThat(fidelity.code()).as(fidelity.err()).isZero();
+        List<org.apache.commons.csv.CSVRecord> measured = CompareCommandTest.read(out.resolve("fidelity.csv"));
+        assertThat(measured).extracting(r -> r.get("task"))
+                .containsExactly("digits-a-seed42", "digits-a-seed43", "digits-b-seed7");
+        for (org.apache.commons.csv.CSVRecord m : measured) {
+            assertThat(Double.parseDouble(m.get("rho_half"))).isBetween(-1.0, 1.0);
+            List<org.apache.commons.csv.CSVRecord> curves = CompareCommandTest.read(out.resolve(m.get("task")).resolve("curves.csv"));
+            assertThat(curves.stream().filter(c -> c.get("strategy").equals("grid")).map(c -> c.get("trial")).distinct())
+                    .hasSize(Integer.parseInt(m.get("grid_points")));
+        }
+
         Path coefficients = dir.resolve("k.yaml");
         CompareCommandTest.Run refused = tstar("fit", "--reports", out.toString(), "--out", coefficients.toString());
         assertThat(refused.code()).isEqualTo(2);

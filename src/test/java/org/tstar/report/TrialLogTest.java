@@ -43,7 +43,13 @@ class TrialLogTest {
     @Test
     void aLogFromBeforeRobustnessReadsAndResumesInItsOwnColumns() throws Exception {
         Path file = dir.resolve("trials.csv");
-        Files.copy(Path.of("reports/digits-linear-compare/trials.csv"), file);
+        // two rows of a log written before the robustness columns existed (the digits reference run of 2026-11-24)
+        Files.writeString(file, "strategy,trial,temperature,status,epochs,sample_passes,seconds,flops,val_accuracy,"
+                + "val_loss,test_accuracy,reason\r\n"
+                + "analytical,1,1.0851999999999993,completed,20,21580,3.6085312,100735440,0.9665738161559888,"
+                + "0.1132789225376514,0.9721448467966574,\r\n"
+                + "analytical,2,2.1704,completed,20,21580,1.477781686,100735440,0.9637883008356546,"
+                + "0.11255922161798565,0.9693593314763231,\r\n");
         TrialLog.Recovered recovered = TrialLog.read(file);
         assertThat(recovered.columns()).isEqualTo(12);
         assertThat(recovered.records()).isNotEmpty().allSatisfy(r -> assertThat(r.result().robustness()).isEqualTo(Robustness.NONE));
