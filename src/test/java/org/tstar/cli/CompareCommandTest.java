@@ -46,6 +46,19 @@ class CompareCommandTest {
     record Run(int code, String out, String err) {
     }
 
+    /**
+     * A copy of the default digits space in {@code dir} as {@code name}.yaml, renamed, with fewer epochs and grid
+     * points and {@code extra} appended (a YAML block or ""): the small space most end-to-end tests run.
+     */
+    static Path digitsSpace(Path dir, String name, int epochs, int grid, String extra) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, Files.readString(Path.of("search-spaces/digits-linear.yaml"))
+                .replace("name: digits-linear", "name: " + name)
+                .replace("epochs: 20", "epochs: " + epochs)
+                .replace("grid: 25", "grid: " + grid) + extra);
+        return file;
+    }
+
     static Run tstar(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -29,12 +29,8 @@ class PruningRunTest {
 
     @BeforeAll
     static void prunedGrid() throws Exception {
-        space = dir.resolve("pruned.yaml");
-        Files.writeString(space, Files.readString(Path.of("search-spaces/digits-linear.yaml"))
-                .replace("name: digits-linear", "name: pruned")
-                .replace("epochs: 20", "epochs: 6")
-                .replace("grid: 25", "grid: 9")
-                + "pruning:\n  rule: median\n  warmupEpochs: 1\n  startupTrials: 2\n");
+        space = CompareCommandTest.digitsSpace(dir, "pruned", 6, 9,
+                "pruning:\n  rule: median\n  warmupEpochs: 1\n  startupTrials: 2\n");
         full = dir.resolve("full");
         CompareCommandTest.Run run = tstar("search", "--space", space.toString(), "--strategy", "grid", "--out", full.toString());
         assertThat(run.code()).as(run.err()).isZero();

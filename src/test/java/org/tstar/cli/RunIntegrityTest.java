@@ -33,12 +33,8 @@ class RunIntegrityTest {
 
     @BeforeAll
     static void undisturbedRun() throws IOException {
-        space = dir.resolve("space.yaml");
         // 41 two-epoch trials: long enough to interrupt, and a trial log that outgrows one 4 KiB page
-        Files.writeString(space, Files.readString(Path.of("search-spaces/digits-linear.yaml"))
-                .replace("name: digits-linear", "name: integrity")
-                .replace("epochs: 20", "epochs: 2")
-                .replace("grid: 25", "grid: 41"));
+        space = CompareCommandTest.digitsSpace(dir, "integrity", 2, 41, "");
         Path full = dir.resolve("undisturbed");
         CompareCommandTest.Run run = tstar("compare", "--space", space.toString(), "--out", full.toString());
         assertThat(run.code()).as(run.err()).isZero();
