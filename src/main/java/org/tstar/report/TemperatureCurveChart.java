@@ -54,6 +54,7 @@ public final class TemperatureCurveChart {
         double[] range = accuracyRange(List.of(c.grid(), c.analytical()));
         addSearch(curve, c.grid(), "grid trials", GRID, false, range);
         addSearch(curve, c.analytical(), "analytical trials (numbered in proposal order)", ANALYTICAL, true, range);
+        addPruned(curve, c.analytical(), ANALYTICAL);
         addRobustness(curve, c.grid());
         addMark(curve, "T̂* = " + RunSummary.temperature(c.estimate().temperature()) + " (training-free estimate)",
                 c.estimate().temperature(), range, ESTIMATE);
@@ -85,6 +86,7 @@ public final class TemperatureCurveChart {
         double[] range = accuracyRange(List.of(o));
         addSearch(curve, o, o.strategy().label() + " trials", o.strategy().label().equals("grid") ? GRID : ANALYTICAL,
                 !o.strategy().label().equals("grid"), range);
+        addPruned(curve, o, o.strategy().label().equals("grid") ? GRID : ANALYTICAL);
         addRobustness(curve, o);
         addMark(curve, "T̂* = " + RunSummary.temperature(estimate) + " (training-free estimate)", estimate, range, ESTIMATE);
         double chosen = o.chosenResult().map(TrialResult::temperature).orElse(Double.NaN);
@@ -132,6 +134,20 @@ public final class TemperatureCurveChart {
         } else {
             series.setLineStyle(new BasicStroke(1.5f));
         }
+    }
+
+    /** Pruned trials: the low-fidelity score they stopped at, as downward triangles in the search's colour. */
+    private static void addPruned(XYChart chart, SearchOutcome o, Color color) {
+        List<TrialRecord> pruned = o.trials().stream().filter(r -> r.result().pruned()).toList();
+        if (pruned.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(o.strategy().label() + " trials pruned (validation accuracy where they stopped)",
+                pruned.stream().mapToDouble(r -> r.result().temperature()).toArray(),
+                pruned.stream().mapToDouble(r -> r.result().validationAccuracy()).toArray());
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+        series.setMarkerColor(color);
     }
 
     private static final Color[] ROBUST = {new Color(0x8172B3), new Color(0xC44E52), new Color(0x937860)};
