@@ -110,16 +110,6 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
                 : folder.resumeCurveLog(curves);
     }
 
-    /** Marks the run ended; the last file written, so a completed marker means complete reports. */
-    public void finish(RunState.Status status, String note) {
-        state.ended(status, note).write(folder);
-    }
-
-    /** Marks the run stopped before its end (a write failure, a signal), resumable from what it wrote. */
-    public void stop(RunState.Status status, String note) {
-        state.stopped(status, note).write(folder);
-    }
-
     /** Releases the folder's lock. */
     @Override
     public void close() {

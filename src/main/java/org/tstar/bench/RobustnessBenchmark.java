@@ -45,17 +45,19 @@ public final class RobustnessBenchmark {
         }
         ReportFolder folder = ReportFolder.create(out);
         try (RunLock lock = ReportFolder.lockNew(out, "bench robustness")) {
-            run(prepared, modes, folder, console);
+            RunState state = RunState.running("bench robustness", adversarial.name());
+            state.write(folder);
+            try (RunEnding ending = new RunEnding(folder, state, console, null)) {
+                measure(prepared, modes, folder, console,
+                        "bin/tstar bench robustness --space " + space + " --out " + folder.path(), ending);
+            }
         }
     }
 
-    private static void run(PreparedSpace prepared, List<SearchTask> modes, ReportFolder folder, PrintWriter console) {
-        Path space = prepared.file();
+    private static void measure(PreparedSpace prepared, List<SearchTask> modes, ReportFolder folder, PrintWriter console,
+                                String command, RunEnding ending) {
         SearchSpaceDefinition adversarial = prepared.space();
         RobustnessSettings r = adversarial.robustness();
-        String command = "bin/tstar bench robustness --space " + space + " --out " + folder.path();
-        RunState state = RunState.running("bench robustness", adversarial.name());
-        state.write(folder);
         folder.writeAtomically(OpenedRun.SPACE_COPY, prepared.text());
         List<RobustnessReport.Mode> measured = new ArrayList<>();
         for (SearchTask task : modes) {
@@ -91,7 +93,7 @@ public final class RobustnessBenchmark {
         String summary = RobustnessReport.markdown(adversarial.name() + ": robustness against softmax temperature",
                 settings, measured, command);
         folder.writeAtomically("summary.md", summary);
-        state.ended(RunState.Status.COMPLETED, "").write(folder);
+        ending.finish(RunState.Status.COMPLETED, "");
         console.printf("%n%s%nwrote %s%n", summary.substring(summary.indexOf("## Trend")), folder.path());
         console.flush();
     }

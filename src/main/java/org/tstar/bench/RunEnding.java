@@ -1,6 +1,7 @@
 package org.tstar.bench;
 
 import java.io.PrintWriter;
+import org.tstar.report.ReportFolder;
 import org.tstar.report.ReportWriteException;
 import org.tstar.report.RunState;
 
@@ -10,14 +11,17 @@ import org.tstar.report.RunState;
  * 143 or 130). Whichever comes first wins; the others find the run already ended.
  */
 final class RunEnding implements AutoCloseable {
-    private final OpenedRun opened;
+    private final ReportFolder folder;
+    private final RunState state;
     private final PrintWriter console;
     private final String resumeCommand;
     private final Thread hook;
     private boolean ended;
 
-    RunEnding(OpenedRun opened, PrintWriter console, String resumeCommand) {
-        this.opened = opened;
+    /** @param resumeCommand how to continue the run, or null for a run that cannot be resumed (a benchmark) */
+    RunEnding(ReportFolder folder, RunState state, PrintWriter console, String resumeCommand) {
+        this.folder = folder;
+        this.state = state;
         this.console = console;
         this.resumeCommand = resumeCommand;
         this.hook = new Thread(this::interrupted, "tstar-interrupted");
@@ -27,7 +31,7 @@ final class RunEnding implements AutoCloseable {
     /** The run reached its end: {@code COMPLETED}, or {@code FAILED} with nothing left to run. */
     synchronized void finish(RunState.Status status, String note) {
         if (!ended) {
-            opened.finish(status, note);
+            state.ended(status, note).write(folder);
             ended = true;
         }
     }
@@ -40,7 +44,7 @@ final class RunEnding implements AutoCloseable {
         if (!ended) {
             ended = true;
             try {
-                opened.stop(RunState.Status.FAILED, e.getMessage());
+                state.stopped(RunState.Status.FAILED, e.getMessage()).write(folder);
             } catch (ReportWriteException again) {
                 // the marker still says running, which resumes just as well
             }
@@ -54,12 +58,17 @@ final class RunEnding implements AutoCloseable {
             return;
         }
         ended = true;
+        String next = resumeCommand == null ? "what it measured is in " + folder.path() + " (a benchmark starts over)"
+                : "the finished trials are in " + folder.file("trials.csv") + "; resume with " + resumeCommand;
         try {
-            opened.stop(RunState.Status.INTERRUPTED, "stopped by a signal");
-            console.printf("%ninterrupted: the finished trials are in %s; resume with %s%n",
-                    opened.folder().file("trials.csv"), resumeCommand);
+            if (resumeCommand == null) {
+                state.ended(RunState.Status.INTERRUPTED, "stopped by a signal").write(folder);
+            } else {
+                state.stopped(RunState.Status.INTERRUPTED, "stopped by a signal").write(folder);
+            }
+            console.printf("%ninterrupted: %s%n", next);
         } catch (ReportWriteException e) {
-            console.printf("%ninterrupted, and %s; resume with %s%n", e.getMessage(), resumeCommand);
+            console.printf("%ninterrupted, and %s; %s%n", e.getMessage(), next);
         }
         console.flush();
     }

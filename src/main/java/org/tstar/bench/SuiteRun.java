@@ -41,14 +41,17 @@ public final class SuiteRun {
         Path dir = out != null ? out : Path.of("reports", "benchmark", suite.name());
         ReportFolder folder = ReportFolder.create(dir);
         try (RunLock lock = ReportFolder.lockNew(dir, "bench --suite " + suiteFile)) {
-            run(suite, suiteFile, folder, console);
+            RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
+            state.write(folder);
+            try (RunEnding ending = new RunEnding(folder, state, console, null)) {
+                runTasks(suite, suiteFile, folder, console,
+                        "bin/tstar bench --suite " + suiteFile + " --out " + folder.path(), ending);
+            }
         }
     }
 
-    private static void run(BenchmarkSuite suite, Path suiteFile, ReportFolder folder, PrintWriter console) {
-        String command = "bin/tstar bench --suite " + suiteFile + " --out " + folder.path();
-        RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
-        state.write(folder);
+    private static void runTasks(BenchmarkSuite suite, Path suiteFile, ReportFolder folder, PrintWriter console,
+                                 String command, RunEnding ending) {
         TemperatureCoefficients fitted = TemperatureCoefficients.load("fitted");
         String date = LocalDate.now().toString();
         List<BenchmarkTable.Row> rows = new ArrayList<>();
@@ -66,7 +69,7 @@ public final class SuiteRun {
                 } catch (InvalidInputException e) {
                     // The rows already measured stay in tasks.csv; the state says where the benchmark stopped.
                     String why = "task " + task.name() + " seed " + seed + ": " + e.getMessage();
-                    state.ended(RunState.Status.FAILED, why).write(folder);
+                    ending.finish(RunState.Status.FAILED, why);
                     throw new InvalidInputException(suiteFile + ": " + why, e);
                 }
                 if (taskStatistics == null) {
@@ -115,7 +118,7 @@ public final class SuiteRun {
                 + BenchmarkTable.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
                 + "Made by: `" + command + "`\n";
         folder.writeAtomically("summary.md", summary);
-        state.ended(RunState.Status.COMPLETED, "").write(folder);
+        ending.finish(RunState.Status.COMPLETED, "");
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
         console.print(BenchmarkTable.targets(rows));
         console.flush();
