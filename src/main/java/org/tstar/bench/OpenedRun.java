@@ -106,7 +106,7 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
 
     /** {@code curves.csv}: new, or the interrupted run's with the curves of its finished trials only. */
     public CurveLog openCurveLog() {
-        return recovered == null && !java.nio.file.Files.exists(folder.file(CurveLog.FILE)) ? folder.openCurveLog()
+        return recovered == null && !Files.exists(folder.file(CurveLog.FILE)) ? folder.openCurveLog()
                 : folder.resumeCurveLog(curves);
     }
 

@@ -133,7 +133,7 @@ public final class TrialTaskCreator implements TaskCreator {
         if (result.completed()) {
             validationScore = score.of(result);
         } else if (result.pruned()) {
-            validationScore = pruningScore(result);
+            validationScore = partialScore(result);
         }
         boolean scored = validationScore != null;
         CandidateInfo info = new CandidateInfo(candidate.getIndex(),
@@ -143,7 +143,7 @@ public final class TrialTaskCreator implements TaskCreator {
         OptimizationResult optimizationResult = new OptimizationResult(candidate, validationScore, candidate.getIndex(), result,
                 info, null);
         try {
-            listener.trialEnded(new TrialRecord(strategy, candidate.getIndex() + 1, result, (startNanos - origin) / 1e9,
+            listener.trialEnded(new TrialRecord(strategy, number, result, (startNanos - origin) / 1e9,
                     (endNanos - origin) / 1e9, replay.isPresent()));
         } catch (RuntimeException e) {
             // not logged, so not done: neither the generator nor the status listeners hear of it
@@ -161,8 +161,11 @@ public final class TrialTaskCreator implements TaskCreator {
         return score == Score.LOSS ? -p.validationLoss() : p.validationAccuracy();
     }
 
-    /** A pruned trial's partial score in the search's own terms (the robust score has no per-epoch value). */
-    private double pruningScore(TrialResult r) {
+    /**
+     * A pruned trial's partial score in the search's own terms, for the generator (the robust score has no
+     * per-epoch value: a robust search gets the partial validation accuracy).
+     */
+    private double partialScore(TrialResult r) {
         return score == Score.LOSS ? r.validationLoss() : r.validationAccuracy();
     }
 
