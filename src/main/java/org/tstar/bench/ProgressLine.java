@@ -9,6 +9,7 @@ import org.tstar.report.RunSummary;
 import org.tstar.robustness.Robustness;
 import org.tstar.search.CurvePoint;
 import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.SearchTask;
 import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
 import org.tstar.search.TrialRecord;
@@ -89,7 +90,13 @@ public final class ProgressLine implements TrialListener {
             case GRID -> Integer.toString(space.temperature().gridPoints());
             case RANDOM -> Integer.toString(space.random().trials());
             case ANALYTICAL -> "≤" + space.analytical().maxTrials();
+            case ANALYTICAL_SH, SH, HYPERBAND -> Integer.toString(halvingTrials(strategy));
         };
+    }
+
+    /** The schedule's planned temperatures (the seed only places them, so any seed inside the range counts them). */
+    private int halvingTrials(Strategy strategy) {
+        return SearchTask.halving(space, strategy, space.temperature().min()).plannedTrials();
     }
 
     private String status(Strategy strategy, Progress p) {
@@ -98,6 +105,7 @@ public final class ProgressLine implements TrialListener {
             case GRID -> space.temperature().gridPoints();
             case RANDOM -> space.random().trials();
             case ANALYTICAL -> space.analytical().maxTrials();
+            case ANALYTICAL_SH, SH, HYPERBAND -> halvingTrials(strategy);
         };
         String best = Double.isNaN(p.bestScore) ? "" : String.format(Locale.ROOT, ", best %s at T = %s",
                 space.score().minimize() ? RunSummary.number(p.bestScore) : RunSummary.accuracy(p.bestScore),

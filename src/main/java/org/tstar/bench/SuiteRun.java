@@ -81,10 +81,22 @@ public final class SuiteRun {
                 Comparison comparison;
                 SearchOutcome random;
                 TrialResult atOne;
+                List<SearchOutcome> equalCompute = new ArrayList<>();
                 try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
                     TrialListener logs = TrialListener.all(log, curves);
                     comparison = Comparison.run(prepared, logs, s -> List.of());
-                    random = prepared.withRandomBudget(comparison.analytical().trialCount()).run(Strategy.RANDOM, logs);
+                    SearchOutcome seeded = prepared.run(Strategy.ANALYTICAL_SH, logs);
+                    equalCompute.add(seeded);
+                    equalCompute.add(prepared.run(Strategy.SH, logs));
+                    equalCompute.add(prepared.run(Strategy.HYPERBAND, logs));
+                    // random search at the seeded search's epochs, in full trials: at least one, so it picks something
+                    int equalTrials = (int) Math.max(1, seeded.epochs() / space.recipe().epochs());
+                    int randomTrials = Math.max(comparison.analytical().trialCount(), equalTrials);
+                    random = prepared.withRandomBudget(randomTrials).run(Strategy.RANDOM, logs);
+                    // Arbiter's seeded random search proposes the same sequence whatever its budget: its first trials
+                    // are the smaller search
+                    equalCompute.add(random.firstTrials(equalTrials));
+                    random = random.firstTrials(comparison.analytical().trialCount());
                     atOne = prepared.trainAt(1.0);
                 }
                 taskFolder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
@@ -92,18 +104,21 @@ public final class SuiteRun {
                 AnalyticalTemperature.Estimate e = comparison.estimate();
                 double fittedEstimate = AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature();
                 BenchmarkTable.Row row = BenchmarkTable.row(task.name(), task.dataset(), seed, space.head().toString(),
-                        comparison, random, atOne, fittedEstimate, date);
+                        comparison, random, atOne, fittedEstimate, equalCompute, date);
                 rows.add(row);
                 statistics.add(taskStatistics);
                 // Rewritten after every task, so an interrupted benchmark keeps what it measured.
                 folder.writeAtomically(BenchmarkTable.FILE, BenchmarkTable.csv(rows));
                 folder.writeAtomically(BenchmarkTable.STATISTICS_FILE, BenchmarkTable.statisticsCsv(rows, statistics));
                 console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials), analytical T* %s "
-                                + "(%s trials), test acc grid %s analytical %s random %s T̂* %s%n", rows.size(), total,
+                                + "(%s trials), analytical-sh T* %s (%s epochs), test acc grid %s analytical %s analytical-sh %s "
+                                + "random %s sh %s hyperband %s T̂* %s%n", rows.size(), total,
                         (System.nanoTime() - start) / 1e9, task.name(), seed, row.text("M"), fmt(row, "t_hat_paper"),
                         fmt(row, "grid_t"), row.text("grid_trials"), fmt(row, "analytical_t"), row.text("analytical_trials"),
-                        acc(row, "grid_test_accuracy"), acc(row, "analytical_test_accuracy"), acc(row, "random_test_accuracy"),
-                        acc(row, "t_hat_test_accuracy"));
+                        fmt(row, "analytical_sh_t"), row.text("analytical_sh_epochs"),
+                        acc(row, "grid_test_accuracy"), acc(row, "analytical_test_accuracy"),
+                        acc(row, "analytical_sh_test_accuracy"), acc(row, "random_eq_test_accuracy"),
+                        acc(row, "sh_test_accuracy"), acc(row, "hyperband_test_accuracy"), acc(row, "t_hat_test_accuracy"));
                 console.flush();
             }
         }
@@ -113,7 +128,10 @@ public final class SuiteRun {
                 + "grid: each task's `temperature` (" + suite.tasks().get(0).space(suite.tasks().get(0).seeds().get(0)).temperature().gridPoints()
                 + " log-spaced points for the first task). Gaps are grid − strategy in held-out test accuracy "
                 + "(percentage points; positive: the strategy is worse). Random search runs Arbiter's random "
-                + "generator with the analytical search's trial count.\n\n"
+                + "generator with the analytical search's trial count; at equal compute, with as many full trials as the "
+                + "seeded successive halving's epochs buy (its first trials: the seeded generator's sequence does not "
+                + "depend on the budget). Successive halving and Hyperband draw log-uniform temperatures with the "
+                + "training seed; all three multi-fidelity searches keep the space's `successiveHalving` budget.\n\n"
                 + "## Targets\n\n" + BenchmarkTable.targets(rows) + "\n" + whyMissed(rows) + "## Per task (mean ± sd over seeds)\n\n"
                 + BenchmarkTable.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
                 + "Made by: `" + command + "`\n";

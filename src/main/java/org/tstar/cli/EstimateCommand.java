@@ -65,7 +65,8 @@ final class EstimateCommand implements Callable<Integer> {
             headSpec = task.head(true, false);
             taskData = task.task();
         }
-        TemperatureCoefficients k = TemperatureCoefficients.load(coefficientSet == null ? "paper" : coefficientSet);
+        TemperatureCoefficients k = TemperatureCoefficients.forHead(coefficientSet == null ? "paper" : coefficientSet,
+                headSpec.type() == org.tstar.model.HeadType.COSINE);
         CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
         DataSplit split = taskData.prepare();
         long start = System.nanoTime();

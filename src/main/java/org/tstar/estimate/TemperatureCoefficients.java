@@ -33,9 +33,19 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
         }
     }
 
-    /** Loads {@code paper} or {@code fitted} by name, otherwise reads the argument as a YAML file path. */
+    /**
+     * The set a head is estimated with: the named one, except that the bundled {@code paper} and {@code fitted} sets
+     * model BN + linear logits, so a cosine head (cosine logits, bounded by 1) gets the bundled {@code cosine} set
+     * instead; a set from a file is used as given.
+     */
+    public static TemperatureCoefficients forHead(String nameOrFile, boolean cosineHead) {
+        boolean linearLogits = nameOrFile.equals("paper") || nameOrFile.equals("fitted");
+        return load(cosineHead && linearLogits ? "cosine" : nameOrFile);
+    }
+
+    /** Loads {@code paper}, {@code fitted} or {@code cosine} by name, otherwise reads the argument as a YAML file path. */
     public static TemperatureCoefficients load(String nameOrFile) {
-        if (nameOrFile.equals("paper") || nameOrFile.equals("fitted")) {
+        if (nameOrFile.equals("paper") || nameOrFile.equals("fitted") || nameOrFile.equals("cosine")) {
             String resource = "/org/tstar/estimate/" + nameOrFile + ".yaml";
             try (InputStream in = TemperatureCoefficients.class.getResourceAsStream(resource)) {
                 return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);

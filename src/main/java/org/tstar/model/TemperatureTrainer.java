@@ -104,7 +104,11 @@ public final class TemperatureTrainer {
             if (observer != EpochObserver.NONE && epoch + 1 < recipe.epochs()) {
                 Evaluation point = evaluate(net, data.validationFeatures(), data.validationLabels());
                 evaluationFlops += evaluationFlopsPerEpoch;
-                if (!observer.epochEnded(epoch + 1, passes, point.accuracy, point.loss)) {
+                long asked = System.nanoTime();
+                boolean goOn = observer.epochEnded(epoch + 1, passes, point.accuracy, point.loss);
+                // time in the observer (a schedule holding the trial at a rung, the curve log) is not the trial's
+                start += System.nanoTime() - asked;
+                if (!goOn) {
                     return new TrialResult(temperature, TrialStatus.PRUNED, "pruned after epoch " + (epoch + 1), epoch + 1,
                             passes, seconds(start), flopsPerSample * (passes + attackPasses), point.accuracy, point.loss,
                             Double.NaN, Robustness.NONE, evaluationFlops);
@@ -114,7 +118,9 @@ public final class TemperatureTrainer {
         Evaluation validation = evaluate(net, data.validationFeatures(), data.validationLabels());
         if (observer != EpochObserver.NONE && Double.isFinite(validation.loss)) {
             // the last epoch's point is the trial's own evaluation: recorded, not counted twice, never pruned
+            long asked = System.nanoTime();
             observer.epochEnded(recipe.epochs(), passes, validation.accuracy, validation.loss);
+            start += System.nanoTime() - asked;
         }
         Evaluation test = evaluate(net, data.testFeatures(), data.testLabels());
         if (!Double.isFinite(validation.loss) || !Double.isFinite(validation.accuracy)) {

@@ -35,7 +35,16 @@ public final class BenchmarkTable {
             "grid_seconds", "analytical_trials", "analytical_epochs", "analytical_seconds", "random_trials",
             "saved_trials", "saved_epochs", "saved_sample_passes", "saved_seconds", "saved_flops",
             "grid_test_accuracy", "analytical_test_accuracy", "random_test_accuracy", "t_hat_test_accuracy",
-            "t1_test_accuracy", "gap_pp", "random_gap_pp", "t_hat_gap_pp", "date");
+            "t1_test_accuracy", "gap_pp", "random_gap_pp", "t_hat_gap_pp",
+            "analytical_sh_t", "analytical_sh_trials", "analytical_sh_epochs", "analytical_sh_test_accuracy", "analytical_sh_gap_pp",
+            "sh_t", "sh_trials", "sh_epochs", "sh_test_accuracy", "sh_gap_pp",
+            "hyperband_t", "hyperband_trials", "hyperband_epochs", "hyperband_test_accuracy", "hyperband_gap_pp",
+            "random_eq_t", "random_eq_trials", "random_eq_epochs", "random_eq_test_accuracy", "random_eq_gap_pp", "date");
+    /**
+     * The column prefixes of the searches compared at equal compute: seeded successive halving, successive halving
+     * and Hyperband from a log-uniform start, and Arbiter's random search cut to the seeded one's epochs.
+     */
+    public static final List<String> EQUAL_COMPUTE = List.of("analytical_sh", "sh", "hyperband", "random_eq");
 
     private BenchmarkTable() {
     }
@@ -52,9 +61,12 @@ public final class BenchmarkTable {
         }
     }
 
-    /** Everything a row needs from one task's runs. */
+    /**
+     * Everything a row needs from one task's runs; {@code equalCompute} holds the outcomes of
+     * {@link #EQUAL_COMPUTE}, in that order.
+     */
     public static Row row(String task, String dataset, long seed, String head, Comparison c, SearchOutcome random,
-                          TrialResult atOne, double fittedEstimate, String date) {
+                          TrialResult atOne, double fittedEstimate, List<SearchOutcome> equalCompute, String date) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("task", task);
         r.put("dataset", dataset);
@@ -91,6 +103,15 @@ public final class BenchmarkTable {
         r.put("gap_pp", TrialLog.cell(100 * (grid - analytical)));
         r.put("random_gap_pp", TrialLog.cell(100 * (grid - randomAccuracy)));
         r.put("t_hat_gap_pp", TrialLog.cell(100 * (grid - atEstimate)));
+        for (int i = 0; i < EQUAL_COMPUTE.size(); i++) {
+            SearchOutcome o = equalCompute.get(i);
+            String p = EQUAL_COMPUTE.get(i);
+            r.put(p + "_t", TrialLog.cell(Comparison.chosenTemperature(o)));
+            r.put(p + "_trials", Integer.toString(o.trialCount()));
+            r.put(p + "_epochs", Long.toString(o.epochs()));
+            r.put(p + "_test_accuracy", TrialLog.cell(Comparison.testAccuracy(o)));
+            r.put(p + "_gap_pp", TrialLog.cell(100 * (grid - Comparison.testAccuracy(o))));
+        }
         r.put("date", date);
         return new Row(r);
     }
@@ -223,6 +244,32 @@ public final class BenchmarkTable {
                     meanSpread(own, "gap_pp", 1, "%+.2f"), meanSpread(own, "random_gap_pp", 1, "%+.2f"),
                     meanSpread(own, "t_hat_gap_pp", 1, "%+.2f")));
         });
+        return md.append("\nAt equal compute (the seeded successive halving's budget):\n\n").append(equalComputeTable(rows))
+                .toString();
+    }
+
+    /**
+     * The equal-compute table: per task, each multi-fidelity search's (and random search cut to the same epochs)
+     * epochs as a share of the grid's, and its test-accuracy gap to the grid's pick.
+     */
+    public static String equalComputeTable(List<Row> rows) {
+        StringBuilder md = new StringBuilder("| task | grid T* | T̂* | analytical-sh T* | epochs, % of grid: analytical-sh "
+                + "/ random / sh / hyperband | gap analytical-sh (pp) | gap random, equal epochs (pp) | gap sh (pp) "
+                + "| gap hyperband (pp) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, List<Row>> byTask = new LinkedHashMap<>();
+        rows.forEach(r -> byTask.computeIfAbsent(r.text("task"), t -> new ArrayList<>()).add(r));
+        byTask.forEach((task, own) -> {
+            List<String> shares = new ArrayList<>();
+            for (String p : EQUAL_COMPUTE) {
+                double[] v = own.stream().mapToDouble(r -> 100 * r.number(p + "_epochs") / r.number("grid_epochs")).toArray();
+                shares.add(String.format(Locale.ROOT, "%.1f", Arrays.stream(v).average().orElse(Double.NaN)));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", task,
+                    meanSpread(own, "grid_t", 1, "%.3g"), meanSpread(own, "t_hat_paper", 1, "%.3g"),
+                    meanSpread(own, "analytical_sh_t", 1, "%.3g"), String.join(" / ", shares),
+                    meanSpread(own, "analytical_sh_gap_pp", 1, "%+.2f"), meanSpread(own, "random_eq_gap_pp", 1, "%+.2f"),
+                    meanSpread(own, "sh_gap_pp", 1, "%+.2f"), meanSpread(own, "hyperband_gap_pp", 1, "%+.2f")));
+        });
         return md.toString();
     }
 
@@ -254,6 +301,30 @@ public final class BenchmarkTable {
                             ? " The estimate models BN + linear logits; a cosine head's optimum needs its own coefficients."
                             : ""));
         }
+        double[] shSpent = shares(rows, "analytical_sh");
+        if (median(shSpent) > 0.05) {
+            List<String> over = new ArrayList<>();
+            for (Row r : rows) {
+                double share = r.number("analytical_sh_epochs") / r.number("grid_epochs");
+                if (share > 0.05) {
+                    over.add(String.format(Locale.ROOT, "%s %.1f %% (%s of %s epochs, grid of %s)", r.text("task"), 100 * share,
+                            r.text("analytical_sh_epochs"), r.text("grid_epochs"), r.text("grid_trials")));
+                }
+            }
+            md.append("- Epochs (seeded successive halving): over 5 % of the grid's on ").append(String.join("; ", over))
+                    .append(". Its plan is set by `successiveHalving.budget` in full trials (2.5 by default, 4.9 % of "
+                            + "a 51-point grid); against a smaller grid the same budget is a larger share.\n");
+        }
+        for (Row r : rows.stream().filter(r -> r.number("analytical_sh_gap_pp") > 0.5)
+                .sorted((a, b) -> Double.compare(b.number("analytical_sh_gap_pp"), a.number("analytical_sh_gap_pp"))).toList()) {
+            md.append(String.format(Locale.ROOT, "- Seeded successive halving %+.2f pp on %s (seed %s, head %s): T̂* = %.3g "
+                            + "is %s the grid's T* = %.3g; it chose %.3g (%s the grid's) after %s trials, %s epochs; "
+                            + "random search at equal epochs %+.2f pp, successive halving without the seed %+.2f pp.%n",
+                    r.number("analytical_sh_gap_pp"), r.text("task"), r.text("seed"), r.text("head"),
+                    r.number("t_hat_paper"), times(ratio(r)), r.number("grid_t"), r.number("analytical_sh_t"),
+                    times(r.number("analytical_sh_t") / r.number("grid_t")), r.text("analytical_sh_trials"),
+                    r.text("analytical_sh_epochs"), r.number("random_eq_gap_pp"), r.number("sh_gap_pp")));
+        }
         List<Row> estimateMisses = rows.stream().filter(r -> !(r.number("t_hat_gap_pp") <= 0.2)).toList();
         if ((double) (rows.size() - estimateMisses.size()) / rows.size() < 0.7) {
             md.append("- T̂* alone missed the grid by more than 0.2 pp on ").append(estimateMisses.size()).append(" runs: ");
@@ -276,8 +347,41 @@ public final class BenchmarkTable {
         return r.number("t_hat_paper") / r.number("grid_t");
     }
 
+    private static double[] shares(List<Row> rows, String prefix) {
+        return rows.stream().mapToDouble(r -> r.number(prefix + "_epochs") / r.number("grid_epochs")).toArray();
+    }
+
+    private static double worst(double[] gaps) {
+        return Arrays.stream(gaps).filter(Double::isFinite).max().orElse(Double.NaN);
+    }
+
     /** The headline figures against the targets, each said met or missed with its number. */
     public static String targets(List<Row> rows) {
+        double shEpochs = median(shares(rows, "analytical_sh"));
+        double[] seeded = column(rows, "analytical_sh_gap_pp");
+        double[] random = column(rows, "random_eq_gap_pp");
+        double[] plain = column(rows, "sh_gap_pp");
+        double[] hyperband = column(rows, "hyperband_gap_pp");
+        String equalCompute = String.format(Locale.ROOT, """
+                | seeded successive halving epochs ≤ 5 %% of the grid's (median) | %.1f %% | %s |
+                | seeded successive halving: median gap ≤ 0.1 pp | %+.2f pp | %s |
+                | seeded successive halving: worst gap ≤ 0.5 pp, cosine heads included | %+.2f pp | %s |
+                | at equal epochs, median and worst gap below random search's (%+.2f / %+.2f pp) | %+.2f / %+.2f pp | %s |
+                | at equal epochs, median and worst gap below successive halving without the seed (%+.2f / %+.2f pp) | %+.2f / %+.2f pp | %s |
+                | Hyperband, log-uniform, same budget: median / worst gap | %+.2f / %+.2f pp | for comparison |
+                """, 100 * shEpochs, shEpochs <= 0.05 ? "met" : "missed",
+                median(seeded), median(seeded) <= 0.1 ? "met" : "missed", worst(seeded), worst(seeded) <= 0.5 ? "met" : "missed",
+                median(random), worst(random), median(seeded), worst(seeded), below(seeded, random),
+                median(plain), worst(plain), median(seeded), worst(seeded), below(seeded, plain),
+                median(hyperband), worst(hyperband));
+        return fullTrialTargets(rows) + equalCompute;
+    }
+
+    private static String below(double[] a, double[] b) {
+        return median(a) < median(b) && worst(a) < worst(b) ? "met" : "missed";
+    }
+
+    private static String fullTrialTargets(List<Row> rows) {
         double[] epochsSpent = Arrays.stream(column(rows, "saved_epochs")).map(s -> 1 - s).toArray();
         double[] gaps = column(rows, "gap_pp");
         double worst = Arrays.stream(gaps).filter(Double::isFinite).max().orElse(Double.NaN);

@@ -26,4 +26,12 @@ public interface Pruner {
 
     /** The trial trained its full recipe: its curve becomes one the others are judged against. */
     void completed(int trial);
+
+    /** The trial is about to train (a replayed trial does not): a schedule may hold it until it can compute. */
+    default void started(int trial) {
+    }
+
+    /** The trial ended, however: completed, pruned, failed or replayed. */
+    default void ended(int trial) {
+    }
 }

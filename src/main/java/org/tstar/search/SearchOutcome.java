@@ -31,6 +31,16 @@ public record SearchOutcome(Strategy strategy, String description, Score score, 
                 .min(byScore.thenComparingDouble(r -> r.result().validationLoss()).thenComparingInt(TrialRecord::trial));
     }
 
+    /**
+     * The search as if it had stopped after its first {@code n} trials: for a generator whose proposals do not depend
+     * on results (Arbiter's seeded random search), exactly the search with a budget of {@code n}.
+     */
+    public SearchOutcome firstTrials(int n) {
+        double wall = trials.stream().limit(n).mapToDouble(TrialRecord::endedAt).max().orElse(0);
+        return new SearchOutcome(strategy, description + "; its first " + n + " trials", score,
+                trials.stream().limit(n).toList(), wall);
+    }
+
     public int trialCount() {
         return trials.size();
     }

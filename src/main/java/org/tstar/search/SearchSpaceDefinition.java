@@ -23,30 +23,31 @@ import org.tstar.robustness.RobustnessSettings;
 public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, TrainingRecipe recipe,
                                     TemperatureRange temperature, AnalyticalSettings analytical,
                                     RandomSettings random, Score score, int parallelism, RobustnessSettings robustness,
-                                    PruningSettings pruning, boolean learningCurves) {
+                                    PruningSettings pruning, boolean learningCurves,
+                                    SuccessiveHalvingSettings successiveHalving) {
 
     /** This space with another random-search budget and seed. */
     public SearchSpaceDefinition withRandom(RandomSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, other, score, parallelism,
-                robustness, pruning, learningCurves);
+                robustness, pruning, learningCurves, successiveHalving);
     }
 
     /** This space with other robustness measures (and adversarial training, or none). */
     public SearchSpaceDefinition withRobustness(RobustnessSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                other, pruning, learningCurves);
+                other, pruning, learningCurves, successiveHalving);
     }
 
     /** This space with another pruning rule. */
     public SearchSpaceDefinition withPruning(PruningSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, other, learningCurves);
+                robustness, other, learningCurves, successiveHalving);
     }
 
     /** This space recording learning curves (or not, unless its pruning needs them). */
     public SearchSpaceDefinition withLearningCurves(boolean on) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, pruning, on);
+                robustness, pruning, on, successiveHalving);
     }
 
     /**
@@ -73,6 +74,16 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
         public Pruner start() {
             return prunes() ? new PercentilePruner(percentile, warmupEpochs, startupTrials) : Pruner.NONE;
         }
+    }
+
+    /**
+     * The space's {@code successiveHalving:} block, for the strategies analytical-sh, sh and hyperband: η (each
+     * rung keeps the best 1/η and trains η times longer), the budget in full-trial equivalents (recipe epochs),
+     * which the plan never exceeds, the first rung's least epochs, and the seeded bracket's span (T̂* ÷ span to
+     * T̂* × span). Defaults: η 3, budget 2.5 (5 % of a 51-point grid), 1 epoch, span 30.
+     */
+    public record SuccessiveHalvingSettings(double eta, double budget, int minEpochs, double span) {
+        public static final SuccessiveHalvingSettings DEFAULT = new SuccessiveHalvingSettings(3, 2.5, 1, 30);
     }
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
@@ -131,7 +142,7 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
     }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism", "robustness", "pruning", "learningCurves");
+            "random", "score", "parallelism", "robustness", "pruning", "learningCurves", "successiveHalving");
 
     public static SearchSpaceDefinition load(Path file) {
         return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such space file"), file.toString());
@@ -230,8 +241,25 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
         root.check("score", scoreText, score != Score.ROBUST || robustness.evaluates(),
                 "robust needs a robustness block with noise, fgsm or pgd");
         PruningSettings pruning = root.has("pruning") ? pruning(root.map("pruning"), recipe.epochs()) : PruningSettings.NONE;
+        SuccessiveHalvingSettings halving = root.has("successiveHalving")
+                ? successiveHalving(root.map("successiveHalving"), recipe.epochs()) : SuccessiveHalvingSettings.DEFAULT;
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
-                analytical, random, score, (int) parallelism, robustness, pruning, root.flag("learningCurves", false));
+                analytical, random, score, (int) parallelism, robustness, pruning, root.flag("learningCurves", false),
+                halving);
+    }
+
+    private static SuccessiveHalvingSettings successiveHalving(ConfigMap h, int epochs) {
+        h.allowOnly(Set.of("eta", "budget", "minEpochs", "span"));
+        double eta = h.number("eta", 3);
+        h.check("eta", eta, eta >= 1.5 && eta <= 10, "must be in [1.5, 10]");
+        double budget = h.number("budget", 2.5);
+        h.check("budget", budget, budget >= 1 && budget <= 1000, "must be in [1, 1000] full trials");
+        long minEpochs = h.whole("minEpochs", 1);
+        h.check("minEpochs", minEpochs, minEpochs >= 1 && minEpochs < epochs,
+                "must be in 1.." + (epochs - 1) + " (training.epochs − 1)");
+        double span = h.number("span", 30);
+        h.check("span", span, span > 1 && span <= 1e4, "must be in (1, 10000]");
+        return new SuccessiveHalvingSettings(eta, budget, (int) minEpochs, span);
     }
 
     private static PruningSettings pruning(ConfigMap p, int epochs) {

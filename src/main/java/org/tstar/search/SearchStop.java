@@ -11,9 +11,17 @@ import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
  */
 final class SearchStop implements TerminationCondition {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final java.util.List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void failed(RuntimeException e) {
-        failure.compareAndSet(null, e);
+        if (failure.compareAndSet(null, e)) {
+            onStop.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code action} when the search stops (a schedule's waiting trials must not wait for it forever). */
+    void onStop(Runnable action) {
+        onStop.add(action);
     }
 
     boolean stopped() {

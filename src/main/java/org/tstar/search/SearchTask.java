@@ -97,7 +97,8 @@ public final class SearchTask {
         TemperatureCoefficients k;
         DataSplit split;
         try {
-            k = TemperatureCoefficients.load(space.analytical().coefficients());
+            k = TemperatureCoefficients.forHead(space.analytical().coefficients(),
+                    space.head().type() == org.tstar.model.HeadType.COSINE);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
         }
@@ -153,7 +154,41 @@ public final class SearchTask {
                 random.setRngSeed(space.random().seed());
                 yield random;
             }
+            case ANALYTICAL_SH, SH, HYPERBAND -> new SuccessiveHalvingGenerator(t, halving(strategy));
         };
+    }
+
+    /**
+     * The successive-halving schedule of a multi-fidelity strategy, planned from the space's
+     * {@code successiveHalving} settings and the recipe's epochs. A budget that affords no bracket is refused
+     * with the setting's name.
+     */
+    public SuccessiveHalving halving(Strategy strategy) {
+        return halving(space, strategy, estimate.temperature());
+    }
+
+    /** As {@link #halving(Strategy)} for {@code space} with the seeded bracket at {@code seedTemperature}. */
+    public static SuccessiveHalving halving(SearchSpaceDefinition space, Strategy strategy, double seedTemperature) {
+        SearchSpaceDefinition.SuccessiveHalvingSettings h = space.successiveHalving();
+        int epochs = space.recipe().epochs();
+        List<Integer> rungs = FidelitySchedule.ladder(epochs, h.eta(), h.minEpochs());
+        double budget = h.budget() * epochs;
+        double min = space.temperature().min();
+        double max = space.temperature().max();
+        try {
+            return switch (strategy) {
+                case ANALYTICAL_SH -> SuccessiveHalving.bracket(rungs, h.eta(), budget,
+                        SuccessiveHalving.seeded(seedTemperature, h.span(), min, max), true, space.parallelism());
+                case SH -> SuccessiveHalving.bracket(rungs, h.eta(), budget,
+                        SuccessiveHalving.logUniform(min, max, space.random().seed()), false, space.parallelism());
+                case HYPERBAND -> SuccessiveHalving.hyperband(rungs, h.eta(), budget, min, max, space.random().seed(),
+                        space.parallelism());
+                default -> throw new IllegalArgumentException(strategy.label() + " is not a multi-fidelity strategy");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(space.name() + ": successiveHalving.budget " + h.budget() + " (× "
+                    + epochs + " epochs): " + e.getMessage());
+        }
     }
 
     /** What the strategy's generator is, in one line, for reports. */
@@ -164,6 +199,9 @@ public final class SearchTask {
         if (generator instanceof GridSearchCandidateGenerator) {
             return "Arbiter grid: " + space.temperature().gridPoints() + " log-spaced temperatures in ["
                     + space.temperature().min() + ", " + space.temperature().max() + "], sequential order";
+        }
+        if (generator instanceof SuccessiveHalvingGenerator h) {
+            return "successive halving (η " + space.successiveHalving().eta() + "): " + h.schedule().describe();
         }
         return "Arbiter random search: " + space.random().trials() + " log-uniform temperatures in ["
                 + space.temperature().min() + ", " + space.temperature().max() + "], seed " + space.random().seed();
@@ -206,14 +244,24 @@ public final class SearchTask {
                 listener.epochEnded(s, trial, temperature, point);
             }
         };
+        Pruner pruner = space.pruning().start();
+        int threads = space.parallelism();
+        boolean curves = space.recordsCurves();
+        if (generator instanceof SuccessiveHalvingGenerator h) {
+            // every trial of the plan may wait at a rung at once; the schedule lets `parallelism` of them compute
+            pruner = h.schedule();
+            threads = Math.max(threads, h.schedule().plannedTrials());
+            curves = true;
+            stop.onStop(h.schedule()::abort);
+        }
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
                 .scoreFunction(new ValidationScoreFunction(space.score()))
                 .terminationConditions(new GeneratorExhaustedCondition(), stop)
                 .build();
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(space.parallelism(), config,
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(threads, config,
                 new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop,
-                        space.pruning().start(), space.recordsCurves()));
+                        pruner, curves));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
         }

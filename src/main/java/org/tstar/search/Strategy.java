@@ -3,13 +3,22 @@ package org.tstar.search;
 import java.util.Locale;
 import org.tstar.InvalidInputException;
 
-/** How a temperature search proposes its trials: tstar's analytical seed, Arbiter's full grid, or Arbiter's random search. */
+/**
+ * How a temperature search proposes its trials and how long each trains: tstar's analytical seed (full trials) or
+ * its seeded successive halving, Arbiter's full grid or random search, and successive halving or Hyperband from a
+ * log-uniform start (the multi-fidelity searches a user would run without the seed).
+ */
 public enum Strategy {
-    ANALYTICAL, GRID, RANDOM;
+    ANALYTICAL, GRID, RANDOM, ANALYTICAL_SH, SH, HYPERBAND;
 
     /** The name in reports, metrics tags and on the command line. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for the strategies whose trials stop at rungs of a successive-halving schedule. */
+    public boolean multiFidelity() {
+        return this == ANALYTICAL_SH || this == SH || this == HYPERBAND;
     }
 
     public static Strategy parse(String text) {
@@ -18,6 +27,6 @@ public enum Strategy {
                 return s;
             }
         }
-        throw new InvalidInputException("strategy: '" + text + "' is not analytical, grid or random");
+        throw new InvalidInputException("strategy: '" + text + "' is not analytical, grid, random, analytical-sh, sh or hyperband");
     }
 }

@@ -113,10 +113,12 @@ public final class TrialTaskCreator implements TaskCreator {
                 }
                 return !pruner.prune(number, epoch, pruningScore(point));
             };
+            pruner.started(number);
             try {
                 result = curves ? trial.run(temperature, observer) : trial.run(temperature);
             } catch (RuntimeException e) {
                 if (stop.stopped()) {
+                    pruner.ended(number);
                     return stopped(candidate, startMillis);
                 }
                 // A trial that throws is a failed candidate with its reason, never a crashed search.
@@ -124,10 +126,15 @@ public final class TrialTaskCreator implements TaskCreator {
                         (System.nanoTime() - startNanos) / 1e9, 0);
             }
         }
-        long endNanos = System.nanoTime();
         if (result.completed()) {
             pruner.completed(number);
         }
+        pruner.ended(number);
+        if (stop.stopped()) {
+            // a trial that waited at a rung when the search stopped was cut short by the stop, not by its rank
+            return stopped(candidate, startMillis);
+        }
+        long endNanos = System.nanoTime();
         // a pruned trial reaches the generator with its partial score, as what it is: a worse temperature
         Double validationScore = null;
         if (result.completed()) {
