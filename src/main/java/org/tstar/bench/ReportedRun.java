@@ -37,11 +37,19 @@ public final class ReportedRun {
      */
     public static boolean compare(PreparedSpace prepared, RunSettings settings, PrintWriter console)
             throws InterruptedException {
-        return run(prepared, settings, console, "compare", "", (opened, metrics, ending) -> {
+        return compare(prepared, Strategy.ANALYTICAL, settings, console);
+    }
+
+    /** As above with {@code seeded} (analytical or analytical-sh) set against the grid. */
+    public static boolean compare(PreparedSpace prepared, Strategy seeded, RunSettings settings, PrintWriter console)
+            throws InterruptedException {
+        String option = seeded == Strategy.ANALYTICAL ? "" : " --strategy " + seeded.label();
+        String label = seeded.label();
+        return run(prepared, settings, console, "compare" + option, option, (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
             Comparison comparison;
             try (TrialLog log = opened.openTrialLog(); CurveLog curves = opened.openCurveLog()) {
-                comparison = Comparison.run(opened.task(), new ProgressLine(console, ProgressLine.terminal(),
+                comparison = Comparison.run(opened.task(), seeded, new ProgressLine(console, ProgressLine.terminal(),
                         prepared.space(), TrialListener.all(log, curves)), metrics::listeners);
             }
             printUnreplayed(console, opened);
@@ -49,20 +57,20 @@ public final class ReportedRun {
             folder.writeAtomically(ReportFolder.COMPARISON, ComparisonTable.csv(comparison));
             TemperatureCurveChart.write(folder, comparison);
             metrics.writeExposition(folder);
-            String command = command("compare", prepared.file(), folder, "");
+            String command = command("compare", prepared.file(), folder, option);
             folder.writeAtomically(ReportFolder.SUMMARY, RunSummary.comparison(comparison, prepared.space(), command));
             String failed = strategiesWithoutResult(comparison.analytical(), comparison.grid());
             ending.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
                     failed.isEmpty() ? "" : "every trial of " + failed + " failed");
 
-            console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", "analytical", "comparison");
+            console.printf("%n%-24s %14s %14s %12s%n", "measure", "grid", label, "comparison");
             for (ComparisonTable.Row r : ComparisonTable.rows(comparison)) {
                 console.printf(Locale.ROOT, "%-24s %14s %14s %12s  %s%n", r.measure(), RunSummary.quantity(r.grid()),
                         RunSummary.quantity(r.analytical()), RunSummary.quantity(r.comparison()), r.kind());
             }
             if (failed.isEmpty()) {
-                console.printf(Locale.ROOT, "analytical reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
-                                + "%.1f %% fewer FLOPs%n", RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
+                console.printf(Locale.ROOT, "%s reached test accuracy %s vs the grid's %s (gap %+.2f points) with "
+                                + "%.1f %% fewer FLOPs%n", label, RunSummary.accuracy(Comparison.testAccuracy(comparison.analytical())),
                         RunSummary.accuracy(Comparison.testAccuracy(comparison.grid())), 100 * comparison.accuracyGap(),
                         100 * comparison.saving("flops").saved());
             } else {

@@ -2,9 +2,11 @@ package org.tstar.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tstar.InvalidInputException;
 import org.tstar.bench.PreparedSpace;
 import org.tstar.bench.ReportedRun;
 import org.tstar.bench.RunSettings;
+import org.tstar.search.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,14 +25,22 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--space", description = "The search-space file (default: search-spaces/digits-linear.yaml).")
     Path space;
 
+    @Option(names = "--strategy", defaultValue = "analytical",
+            description = "The seeded search set against the grid: analytical or analytical-sh (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() throws Exception {
+        Strategy seeded = Strategy.parse(strategy);
+        if (seeded != Strategy.ANALYTICAL && seeded != Strategy.ANALYTICAL_SH) {
+            throw new InvalidInputException("--strategy: '" + strategy + "' is not a seeded search (analytical or analytical-sh)");
+        }
         RunSettings settings = run.settings();
         PreparedSpace prepared = PreparedSpace.load(space != null ? space : PreparedSpace.defaultSpace());
-        boolean everyStrategyChose = ReportedRun.compare(prepared, settings, spec.commandLine().getOut());
+        boolean everyStrategyChose = ReportedRun.compare(prepared, seeded, settings, spec.commandLine().getOut());
         return everyStrategyChose ? 0 : TstarCommand.EXIT_ALL_FAILED;
     }
 }

@@ -19,11 +19,12 @@ public final class RunSummary {
 
     public static String comparison(Comparison c, SearchSpaceDefinition space, String command) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(space.name()).append(": analytical search vs Arbiter grid\n\n");
+        String seeded = c.analytical().strategy().label();
+        md.append("# ").append(space.name()).append(": ").append(seeded).append(" search vs Arbiter grid\n\n");
         md.append(task(space)).append('\n');
         md.append(estimate(c.estimate())).append("\n\n");
         md.append(failures(c.analytical())).append(failures(c.grid()));
-        md.append("| | grid | analytical | saved |\n|---|---:|---:|---:|\n");
+        md.append("| | grid | ").append(seeded).append(" | saved |\n|---|---:|---:|---:|\n");
         for (Comparison.Saving s : c.savings()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f %% |%n", s.measure().replace('_', ' '),
                     quantity(s.grid()), quantity(s.analytical()), 100 * s.saved()));
@@ -34,9 +35,9 @@ public final class RunSummary {
                 score(c.grid()), score(c.analytical())));
         md.append(String.format(Locale.ROOT, "| **test accuracy at chosen T** | **%s** | **%s** | |%n%n",
                 accuracy(Comparison.testAccuracy(c.grid())), accuracy(Comparison.testAccuracy(c.analytical()))));
-        md.append(String.format(Locale.ROOT, "Accuracy gap (grid − analytical, test): %+.2f percentage points. "
-                        + "The analytical search saved %.1f %% of the grid's FLOPs and %.1f %% of its training seconds.%n%n",
-                100 * c.accuracyGap(), 100 * c.saving("flops").saved(), 100 * c.saving("seconds").saved()));
+        md.append(String.format(Locale.ROOT, "Accuracy gap (grid − %s, test): %+.2f percentage points. "
+                        + "The %s search saved %.1f %% of the grid's FLOPs and %.1f %% of its training seconds.%n%n",
+                seeded, 100 * c.accuracyGap(), seeded, 100 * c.saving("flops").saved(), 100 * c.saving("seconds").saved()));
         md.append(strategy(c.analytical()));
         md.append(strategy(c.grid()));
         md.append("Made by: `").append(command).append("`\n");

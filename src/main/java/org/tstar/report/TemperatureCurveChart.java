@@ -53,14 +53,15 @@ public final class TemperatureCurveChart {
         XYChart curve = curveChart(c.space());
         double[] range = accuracyRange(List.of(c.grid(), c.analytical()));
         addSearch(curve, c.grid(), "grid trials", GRID, false, range);
-        addSearch(curve, c.analytical(), "analytical trials (numbered in proposal order)", ANALYTICAL, true, range);
+        String seeded = c.analytical().strategy().label();
+        addSearch(curve, c.analytical(), seeded + " trials (numbered in proposal order)", ANALYTICAL, true, range);
         addPruned(curve, c.analytical(), ANALYTICAL);
         addRobustness(curve, c.grid());
         addMark(curve, "T̂* = " + RunSummary.temperature(c.estimate().temperature()) + " (training-free estimate)",
                 c.estimate().temperature(), range, ESTIMATE);
         addMark(curve, "grid's T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.grid())),
                 Comparison.chosenTemperature(c.grid()), range, GRID);
-        addMark(curve, "analytical T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.analytical())),
+        addMark(curve, seeded + " T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.analytical())),
                 Comparison.chosenTemperature(c.analytical()), range, ANALYTICAL);
         finishRange(curve, range);
         save(folder, CURVE, curve, vector);
@@ -75,7 +76,7 @@ public final class TemperatureCurveChart {
         List<String> measures = List.of("epochs", "training seconds");
         compute.addSeries("grid (" + c.grid().trialCount() + " trials)", measures,
                 List.of((double) c.grid().epochs(), round(c.grid().trainingSeconds())));
-        compute.addSeries("analytical (" + c.analytical().trialCount() + " trials)", measures,
+        compute.addSeries(seeded + " (" + c.analytical().trialCount() + " trials)", measures,
                 List.of((double) c.analytical().epochs(), round(c.analytical().trainingSeconds())));
         save(folder, COMPUTE, compute, vector);
     }

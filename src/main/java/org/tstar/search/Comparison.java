@@ -7,9 +7,9 @@ import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.model.TrialResult;
 
 /**
- * The analytical search against Arbiter's full grid on one task (same data, recipe and seeds): what the
- * analytical search saved per compute measure, 1 − analytical/grid, and the test accuracy each reached at the
- * temperature it chose.
+ * The analytical search (or seeded successive halving) against Arbiter's full grid on one task (same data, recipe
+ * and seeds): what it saved per compute measure, 1 − analytical/grid, and the test accuracy each reached at the
+ * temperature it chose. {@code analytical} is the seeded search, whichever strategy it ran.
  */
 public record Comparison(String space, AnalyticalTemperature.Estimate estimate, SearchOutcome analytical,
                          SearchOutcome grid) {
@@ -33,7 +33,16 @@ public record Comparison(String space, AnalyticalTemperature.Estimate estimate, 
     /** As {@link #run(SearchTask, TrialListener)}, with each strategy's Arbiter status listeners on its runner. */
     public static Comparison run(SearchTask task, TrialListener listener,
                                  Function<Strategy, List<StatusListener>> statusListeners) {
-        SearchOutcome analytical = task.run(Strategy.ANALYTICAL, listener, statusListeners.apply(Strategy.ANALYTICAL));
+        return run(task, Strategy.ANALYTICAL, listener, statusListeners);
+    }
+
+    /** As above, with {@code seeded} (analytical or analytical-sh) as the search set against the grid. */
+    public static Comparison run(SearchTask task, Strategy seeded, TrialListener listener,
+                                 Function<Strategy, List<StatusListener>> statusListeners) {
+        if (seeded == Strategy.GRID) {
+            throw new IllegalArgumentException("the grid is the reference, not the compared search");
+        }
+        SearchOutcome analytical = task.run(seeded, listener, statusListeners.apply(seeded));
         SearchOutcome grid = task.withPruning(SearchSpaceDefinition.PruningSettings.NONE)
                 .run(Strategy.GRID, listener, statusListeners.apply(Strategy.GRID));
         return new Comparison(task.space().name(), task.estimate(), analytical, grid);

@@ -36,8 +36,8 @@ public record FidelitySchedule(List<Integer> rungs, List<Integer> populations, i
     }
 
     /**
-     * The rung epochs for a recipe of {@code epochs}: the full recipe, then each rung 1/η of the next (rounded, at
-     * least {@code minEpochs}), down to the smallest; a one-epoch recipe has a single rung.
+     * The rung epochs for a recipe of {@code epochs}: the full recipe, then each rung 1/η of the next (rounded down,
+     * at least {@code minEpochs}), down to the smallest; a one-epoch recipe has a single rung.
      */
     public static List<Integer> ladder(int epochs, double eta, int minEpochs) {
         if (epochs < 1 || !(eta > 1) || minEpochs < 1) {
@@ -45,7 +45,7 @@ public record FidelitySchedule(List<Integer> rungs, List<Integer> populations, i
         }
         List<Integer> down = new ArrayList<>(List.of(epochs));
         while (true) {
-            int next = Math.max(minEpochs, (int) Math.round(down.get(down.size() - 1) / eta));
+            int next = Math.max(minEpochs, (int) Math.floor(down.get(down.size() - 1) / eta));
             if (next >= down.get(down.size() - 1)) {
                 break;
             }

@@ -80,10 +80,15 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
      * The space's {@code successiveHalving:} block, for the strategies analytical-sh, sh and hyperband: η (each
      * rung keeps the best 1/η and trains η times longer), the budget in full-trial equivalents (recipe epochs),
      * which the plan never exceeds, the first rung's least epochs, and the seeded bracket's span (T̂* ÷ span to
-     * T̂* × span). Defaults: η 3, budget 2.5 (5 % of a 51-point grid), 1 epoch, span 30.
+     * T̂* × span). Defaults: η 2, budget 2.5 (5 % of a 51-point grid), a quarter of the recipe, span 30: rankings
+     * after one epoch favour low temperatures, which learn faster and end worse (README, "When low-fidelity
+     * rankings mislead"), so the first rung waits for a quarter of the epochs and each rung keeps half.
      */
     public record SuccessiveHalvingSettings(double eta, double budget, int minEpochs, double span) {
-        public static final SuccessiveHalvingSettings DEFAULT = new SuccessiveHalvingSettings(3, 2.5, 1, 30);
+        /** The defaults for a recipe of {@code epochs}. */
+        public static SuccessiveHalvingSettings defaults(int epochs) {
+            return new SuccessiveHalvingSettings(2, 2.5, Math.max(1, epochs / 4), 30);
+        }
     }
 
     /** The temperature interval searched, and how many log-spaced points the full grid evaluates. */
@@ -242,7 +247,8 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                 "robust needs a robustness block with noise, fgsm or pgd");
         PruningSettings pruning = root.has("pruning") ? pruning(root.map("pruning"), recipe.epochs()) : PruningSettings.NONE;
         SuccessiveHalvingSettings halving = root.has("successiveHalving")
-                ? successiveHalving(root.map("successiveHalving"), recipe.epochs()) : SuccessiveHalvingSettings.DEFAULT;
+                ? successiveHalving(root.map("successiveHalving"), recipe.epochs())
+                : SuccessiveHalvingSettings.defaults(recipe.epochs());
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
                 analytical, random, score, (int) parallelism, robustness, pruning, root.flag("learningCurves", false),
                 halving);
@@ -250,14 +256,14 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
 
     private static SuccessiveHalvingSettings successiveHalving(ConfigMap h, int epochs) {
         h.allowOnly(Set.of("eta", "budget", "minEpochs", "span"));
-        double eta = h.number("eta", 3);
+        SuccessiveHalvingSettings defaults = SuccessiveHalvingSettings.defaults(epochs);
+        double eta = h.number("eta", defaults.eta());
         h.check("eta", eta, eta >= 1.5 && eta <= 10, "must be in [1.5, 10]");
-        double budget = h.number("budget", 2.5);
+        double budget = h.number("budget", defaults.budget());
         h.check("budget", budget, budget >= 1 && budget <= 1000, "must be in [1, 1000] full trials");
-        long minEpochs = h.whole("minEpochs", 1);
-        h.check("minEpochs", minEpochs, minEpochs >= 1 && minEpochs < epochs,
-                "must be in 1.." + (epochs - 1) + " (training.epochs − 1)");
-        double span = h.number("span", 30);
+        long minEpochs = h.whole("minEpochs", defaults.minEpochs());
+        h.check("minEpochs", minEpochs, minEpochs >= 1 && minEpochs <= epochs, "must be in 1.." + epochs + " (training.epochs)");
+        double span = h.number("span", defaults.span());
         h.check("span", span, span > 1 && span <= 1e4, "must be in (1, 10000]");
         return new SuccessiveHalvingSettings(eta, budget, (int) minEpochs, span);
     }

@@ -106,6 +106,52 @@ class PruningRunTest {
                 .isEqualTo(read(full.resolve("curves.csv")).stream().map(CSVRecord::toList).toList());
     }
 
+    @Test
+    void aSeededHalvingRunKeepsItsBudgetAndResumesWithPrunedTrialsStillPruned() throws Exception {
+        Path halving = CompareCommandTest.digitsSpace(dir, "halving", 6, 9, "");
+        Path whole = dir.resolve("halving-whole");
+        CompareCommandTest.Run run = tstar("search", "--space", halving.toString(), "--strategy", "analytical-sh", "--out",
+                whole.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<CSVRecord> rows = read(whole.resolve("trials.csv"));
+        // η 2 from a quarter of 6 epochs: rungs 1, 3, 6 within 2.5 full trials (15 epochs): 6 at 1 → 3 at 3 → 1 at 6,
+        // 6 + 3·2 + 3 = 15
+        assertThat(rows).hasSize(6);
+        assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.get("epochs"))).sum()).isEqualTo(15);
+        assertThat(rows.stream().filter(r -> r.get("status").equals("completed")).toList()).singleElement()
+                .satisfies(r -> assertThat(r.get("epochs")).isEqualTo("6"));
+        assertThat(rows.stream().filter(r -> r.get("status").equals("pruned")).map(r -> r.get("epochs")))
+                .containsExactlyInAnyOrder("1", "1", "1", "3", "3");
+        assertThat(Files.readString(whole.resolve("summary.md"))).contains("6 at 1 epoch → 3 at 3 epochs → 1 at 6 epochs");
+
+        Path cut = dir.resolve("halving-cut");
+        Files.createDirectories(cut);
+        for (String f : List.of("space.yaml", "curves.csv")) {
+            Files.copy(whole.resolve(f), cut.resolve(f));
+        }
+        // killed after the first three rows (trials pruned at the first rung) were written
+        List<String> lines = Files.readAllLines(whole.resolve("trials.csv"));
+        Files.write(cut.resolve("trials.csv"), lines.subList(0, 4).stream().map(l -> l + "\r\n")
+                .collect(Collectors.joining()).getBytes());
+        Files.writeString(cut.resolve(RunState.FILE), Files.readString(whole.resolve(RunState.FILE))
+                .replace("status: 'completed'", "status: 'running'").replace("resumable: 'false'", "resumable: 'true'"));
+        CompareCommandTest.Run resumed = tstar("search", "--space", halving.toString(), "--strategy", "analytical-sh",
+                "--resume", cut.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("(from trials.csv)");
+        assertThat(byTrial(withoutSeconds(read(cut.resolve("trials.csv")))))
+                .isEqualTo(byTrial(withoutSeconds(read(whole.resolve("trials.csv")))));
+        assertThat(sorted(read(cut.resolve("curves.csv")))).isEqualTo(sorted(read(whole.resolve("curves.csv"))));
+    }
+
+    private static List<Map<String, String>> byTrial(List<Map<String, String>> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.get("trial")))).toList();
+    }
+
+    private static List<String> sorted(List<CSVRecord> rows) {
+        return rows.stream().map(r -> String.join(",", r.toList())).sorted().toList();
+    }
+
     private static List<Map<String, String>> withoutSeconds(List<CSVRecord> rows) {
         return rows.stream().map(r -> {
             Map<String, String> m = r.toMap();

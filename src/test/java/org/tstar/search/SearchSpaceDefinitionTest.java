@@ -34,6 +34,25 @@ class SearchSpaceDefinitionTest {
         assertThat(s.score()).isEqualTo(SearchSpaceDefinition.Score.ACCURACY);
     }
 
+    @Test
+    void theSuccessiveHalvingBlockHasRecipeAwareDefaultsAndRefusesBadValuesByName() throws Exception {
+        SearchSpaceDefinition s = SearchSpaceDefinition.parse(valid(), "space.yaml");
+        // 20 epochs: the first rung at a quarter of the recipe, halving, 2.5 full trials, ×/÷ 30
+        assertThat(s.successiveHalving()).isEqualTo(new SearchSpaceDefinition.SuccessiveHalvingSettings(2, 2.5, 5, 30));
+        SearchSpaceDefinition own = SearchSpaceDefinition.parse(valid() + "successiveHalving: {eta: 3, budget: 4, minEpochs: 2, span: 10}\n",
+                "space.yaml");
+        assertThat(own.successiveHalving()).isEqualTo(new SearchSpaceDefinition.SuccessiveHalvingSettings(3, 4, 2, 10));
+        for (String[] bad : new String[][]{{"{eta: 1}", "successiveHalving.eta: must be in [1.5, 10]"},
+                {"{budget: 0.5}", "successiveHalving.budget: must be in [1, 1000] full trials"},
+                {"{minEpochs: 21}", "successiveHalving.minEpochs: must be in 1..20 (training.epochs)"},
+                {"{span: 1}", "successiveHalving.span: must be in (1, 10000]"},
+                {"{rungs: 3}", "successiveHalving.rungs: unknown key"}}) {
+            assertThatThrownBy(() -> SearchSpaceDefinition.parse(valid() + "successiveHalving: " + bad[0] + "\n", "space.yaml"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("space.yaml")
+                    .hasMessageContaining(bad[1]).satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+        }
+    }
+
     static Stream<Arguments> broken() {
         return Stream.of(
                 Arguments.of("not YAML", "name: [unclosed", "not valid YAML"),
