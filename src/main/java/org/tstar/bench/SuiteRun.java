@@ -85,17 +85,18 @@ public final class SuiteRun {
                 try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
                     TrialListener logs = TrialListener.all(log, curves);
                     comparison = Comparison.run(prepared, logs, s -> List.of());
-                    SearchOutcome seeded = prepared.run(Strategy.ANALYTICAL_SH, logs);
+                    // a recipe too short for two rungs (one epoch) has no multi-fidelity search: its cells stay empty
+                    SearchOutcome seeded = affordsHalving(prepared) ? prepared.run(Strategy.ANALYTICAL_SH, logs) : null;
                     equalCompute.add(seeded);
-                    equalCompute.add(prepared.run(Strategy.SH, logs));
-                    equalCompute.add(prepared.run(Strategy.HYPERBAND, logs));
+                    equalCompute.add(seeded == null ? null : prepared.run(Strategy.SH, logs));
+                    equalCompute.add(seeded == null ? null : prepared.run(Strategy.HYPERBAND, logs));
                     // random search at the seeded search's epochs, in full trials: at least one, so it picks something
-                    int equalTrials = (int) Math.max(1, seeded.epochs() / space.recipe().epochs());
+                    int equalTrials = seeded == null ? 0 : (int) Math.max(1, seeded.epochs() / space.recipe().epochs());
                     int randomTrials = Math.max(comparison.analytical().trialCount(), equalTrials);
                     random = prepared.withRandomBudget(randomTrials).run(Strategy.RANDOM, logs);
                     // Arbiter's seeded random search proposes the same sequence whatever its budget: its first trials
                     // are the smaller search
-                    equalCompute.add(random.firstTrials(equalTrials));
+                    equalCompute.add(seeded == null ? null : random.firstTrials(equalTrials));
                     random = random.firstTrials(comparison.analytical().trialCount());
                     atOne = prepared.trainAt(1.0);
                 }
@@ -140,6 +141,15 @@ public final class SuiteRun {
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
         console.print(BenchmarkTable.targets(rows));
         console.flush();
+    }
+
+    private static boolean affordsHalving(SearchTask task) {
+        try {
+            task.halving(Strategy.SH);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {

@@ -63,7 +63,7 @@ public final class BenchmarkTable {
 
     /**
      * Everything a row needs from one task's runs; {@code equalCompute} holds the outcomes of
-     * {@link #EQUAL_COMPUTE}, in that order.
+     * {@link #EQUAL_COMPUTE}, in that order, null where the task's recipe affords no such search (empty cells).
      */
     public static Row row(String task, String dataset, long seed, String head, Comparison c, SearchOutcome random,
                           TrialResult atOne, double fittedEstimate, List<SearchOutcome> equalCompute, String date) {
@@ -106,6 +106,10 @@ public final class BenchmarkTable {
         for (int i = 0; i < EQUAL_COMPUTE.size(); i++) {
             SearchOutcome o = equalCompute.get(i);
             String p = EQUAL_COMPUTE.get(i);
+            if (o == null) {
+                List.of("_t", "_trials", "_epochs", "_test_accuracy", "_gap_pp").forEach(suffix -> r.put(p + suffix, ""));
+                continue;
+            }
             r.put(p + "_t", TrialLog.cell(Comparison.chosenTemperature(o)));
             r.put(p + "_trials", Integer.toString(o.trialCount()));
             r.put(p + "_epochs", Long.toString(o.epochs()));
@@ -175,15 +179,19 @@ public final class BenchmarkTable {
         String text = InputFile.readString(file, InputFile.TABLE_LIMIT, file + ": no such file (a benchmark folder holds tasks.csv)");
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            if (!parser.getHeaderNames().equals(COLUMNS)) {
+            List<String> header = parser.getHeaderNames();
+            // a benchmark made before the equal-compute searches reads with their cells empty
+            List<String> older = COLUMNS.stream().filter(c -> EQUAL_COMPUTE.stream().noneMatch(p -> c.startsWith(p + "_"))).toList();
+            if (!header.equals(COLUMNS) && !header.equals(older)) {
                 throw new InvalidInputException(file + " line 1: header is not tstar's tasks.csv header " + COLUMNS);
             }
             for (CSVRecord record : parser) {
-                if (record.size() != COLUMNS.size()) {
+                if (record.size() != header.size()) {
                     throw new InvalidInputException(file + " line " + parser.getCurrentLineNumber() + ": " + record.size()
-                            + " cells, expected " + COLUMNS.size());
+                            + " cells, expected " + header.size());
                 }
-                Map<String, String> cells = new LinkedHashMap<>(record.toMap());
+                Map<String, String> cells = new LinkedHashMap<>();
+                COLUMNS.forEach(c -> cells.put(c, record.isMapped(c) ? record.get(c) : ""));
                 Row row = new Row(cells);
                 for (String numeric : List.of("M", "C", "csg", "grid_t")) {
                     try {

@@ -50,6 +50,12 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                 robustness, pruning, on, successiveHalving);
     }
 
+    /** This space with other successive-halving settings. */
+    public SearchSpaceDefinition withSuccessiveHalving(SuccessiveHalvingSettings other) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
+                robustness, pruning, learningCurves, other);
+    }
+
     /**
      * Whether trials evaluate the validation part after every epoch: asked for with {@code learningCurves: true},
      * and always when a pruning rule needs the curve. Off by default, since the evaluations cost about a tenth of a

@@ -61,10 +61,26 @@ class BenchmarkSuiteTest {
             assertThat(r.number("saved_epochs")).isEqualTo(1 - r.number("analytical_epochs") / r.number("grid_epochs"));
             assertThat(r.number("gap_pp")).isCloseTo(100 * (r.number("grid_test_accuracy") - r.number("analytical_test_accuracy")),
                     org.assertj.core.data.Offset.offset(1e-9));
+            // 2 epochs: rungs 1 and 2 within 2.5 full trials (5 epochs): 4 temperatures at 1 epoch, 1 continued
+            for (String p : List.of("analytical_sh", "sh", "hyperband")) {
+                assertThat(r.number(p + "_epochs")).as(p).isBetween(2.0, 5.0);
+                // Hyperband's first bracket on two rungs starts ⌈(1 + 1)/2 · 2⌉ = 2; its full-trial bracket does not fit
+                assertThat(r.number(p + "_trials")).as(p).isEqualTo(p.equals("hyperband") ? 2 : 4);
+                assertThat(r.number(p + "_gap_pp")).as(p).isCloseTo(100 * (r.number("grid_test_accuracy")
+                        - r.number(p + "_test_accuracy")), org.assertj.core.data.Offset.offset(1e-9));
+            }
+            // random search at equal epochs: as many full trials as the seeded halving's epochs buy
+            assertThat(r.number("random_eq_trials")).isEqualTo(Math.max(1, Math.floor(r.number("analytical_sh_epochs") / 2)));
             Path taskFolder = out.resolve("digits-a-seed" + r.text("seed"));
-            assertThat(CompareCommandTest.read(taskFolder.resolve("trials.csv")))
-                    .hasSize((int) (r.number("grid_trials") + r.number("analytical_trials") + r.number("random_trials")));
+            List<org.apache.commons.csv.CSVRecord> logged = CompareCommandTest.read(taskFolder.resolve("trials.csv"));
+            assertThat(logged).hasSize((int) (r.number("grid_trials") + r.number("analytical_trials")
+                    + Math.max(r.number("random_trials"), r.number("random_eq_trials")) + 4 + 4 + 2));
+            assertThat(logged.stream().filter(l -> l.get("strategy").equals("analytical-sh") && l.get("status").equals("pruned")))
+                    .hasSize(3);
         }
+        // one epoch affords no rungs: the task's multi-fidelity cells stay empty, the suite goes on
+        assertThat(all.get(2).text("analytical_sh_epochs")).isEmpty();
+        assertThat(all.get(2).text("random_eq_trials")).isEmpty();
         assertThat(out.resolve("summary.md")).content().contains("| digits-a | 64 | 10 |", "Made by: `bin/tstar bench --suite",
                 // 1-4 analytical trials against a 6- or 4-point grid cannot be 10 % of it: the miss is explained
                 "### Where targets were missed", "- Epochs: the analytical search ran");
@@ -81,6 +97,11 @@ class BenchmarkSuiteTest {
             assertThat(curves.stream().filter(c -> c.get("strategy").equals("grid")).map(c -> c.get("trial")).distinct())
                     .hasSize(Integer.parseInt(m.get("grid_points")));
         }
+
+        // and replays seeded successive halving on those curves under each setting, the one-epoch task left out
+        assertThat(CompareCommandTest.read(out.resolve("halving-replay.csv"))).extracting(r -> r.get("task"))
+                .containsOnly("digits-a-seed42", "digits-a-seed43").hasSize(8);
+        assertThat(out.resolve("halving-replay.md")).content().contains("| η 2, first rung at a quarter of the epochs | 2 |");
 
         Path coefficients = dir.resolve("k.yaml");
         CompareCommandTest.Run refused = tstar("fit", "--reports", out.toString(), "--out", coefficients.toString());
