@@ -27,9 +27,11 @@ import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
 
 /**
- * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid and
- * Arbiter's random search with the analytical search's trial count, on the same data, recipe and seeds, plus one
- * trial at T = 1; each in its own folder with its trial log, comparison and plot, and one {@code tasks.csv} row.
+ * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid,
+ * seeded successive halving, successive halving and Hyperband from log-uniform starts at the same budget, and
+ * Arbiter's random search (with the analytical search's trial count, and cut to the seeded halving's epochs), on
+ * the same data, recipe and seeds, plus one trial at T = 1; each in its own folder with its trial log, learning
+ * curves, comparison and plot, and one {@code tasks.csv} row.
  */
 public final class SuiteRun {
     private SuiteRun() {

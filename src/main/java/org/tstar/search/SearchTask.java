@@ -201,10 +201,17 @@ public final class SearchTask {
                     + space.temperature().min() + ", " + space.temperature().max() + "], sequential order";
         }
         if (generator instanceof SuccessiveHalvingGenerator h) {
-            return "successive halving (η " + space.successiveHalving().eta() + "): " + h.schedule().describe();
+            SearchSpaceDefinition.SuccessiveHalvingSettings s = space.successiveHalving();
+            return String.format(java.util.Locale.ROOT, "successive halving (η %s, budget %s full trials = %s epochs): %s",
+                    plain(s.eta()), plain(s.budget()),
+                    plain(s.budget() * space.recipe().epochs()), h.schedule().describe());
         }
         return "Arbiter random search: " + space.random().trials() + " log-uniform temperatures in ["
                 + space.temperature().min() + ", " + space.temperature().max() + "], seed " + space.random().seed();
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** Runs one strategy through Arbiter's {@link LocalOptimizationRunner} with tstar's task creator. */

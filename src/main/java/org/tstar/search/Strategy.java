@@ -16,11 +16,6 @@ public enum Strategy {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** True for the strategies whose trials stop at rungs of a successive-halving schedule. */
-    public boolean multiFidelity() {
-        return this == ANALYTICAL_SH || this == SH || this == HYPERBAND;
-    }
-
     public static Strategy parse(String text) {
         for (Strategy s : values()) {
             if (s.label().equals(text)) {

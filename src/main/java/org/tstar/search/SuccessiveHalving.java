@@ -160,11 +160,6 @@ public final class SuccessiveHalving implements Pruner {
         throw new IllegalStateException("nothing to propose: call next() first");
     }
 
-    /** True once every bracket has proposed all its temperatures. */
-    synchronized boolean exhausted() {
-        return states.stream().allMatch(s -> s.firstWaveQueued && s.secondWaveQueued && s.toPropose.isEmpty());
-    }
-
     // ---- the pruner's side ----
 
     @Override
@@ -445,6 +440,6 @@ public final class SuccessiveHalving implements Pruner {
         for (Bracket b : brackets) {
             parts.add(b.start().describe() + ": " + b.schedule().describe());
         }
-        return String.format(Locale.ROOT, "%s; budget %d epochs", String.join("; then ", parts), plannedEpochs());
+        return String.format(Locale.ROOT, "%s; %d epochs planned", String.join("; then ", parts), plannedEpochs());
     }
 }
