@@ -144,6 +144,26 @@ class PruningRunTest {
         assertThat(sorted(read(cut.resolve("curves.csv")))).isEqualTo(sorted(read(whole.resolve("curves.csv"))));
     }
 
+    @Test
+    void pruningNoneWithCurvesReproducesTheRowsOfARunWithoutEither() throws Exception {
+        Path plain = CompareCommandTest.digitsSpace(dir, "plain", 4, 5, "");
+        Path none = CompareCommandTest.digitsSpace(dir, "plain-none", 4, 5, "pruning: {rule: none}\nlearningCurves: true\n");
+        CompareCommandTest.Run a = tstar("search", "--space", plain.toString(), "--strategy", "grid", "--out",
+                dir.resolve("plain-out").toString());
+        CompareCommandTest.Run b = tstar("search", "--space", none.toString(), "--strategy", "grid", "--out",
+                dir.resolve("none-out").toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        List<Map<String, String>> without = withoutSeconds(read(dir.resolve("plain-out/trials.csv")));
+        List<Map<String, String>> with = withoutSeconds(read(dir.resolve("none-out/trials.csv")));
+        // the curve's evaluations are counted apart; every other cell is the same
+        with.forEach(r -> r.put("eval_flops", "0"));
+        without.forEach(r -> r.put("eval_flops", "0"));
+        assertThat(with).isEqualTo(without).hasSize(5);
+        assertThat(read(dir.resolve("none-out/curves.csv"))).hasSize(5 * 4);
+        assertThat(read(dir.resolve("plain-out/curves.csv"))).isEmpty();
+    }
+
     private static List<Map<String, String>> byTrial(List<Map<String, String>> rows) {
         return rows.stream().sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.get("trial")))).toList();
     }
