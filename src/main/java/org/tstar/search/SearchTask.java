@@ -211,7 +211,7 @@ public final class SearchTask {
     }
 
     private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Runs one strategy through Arbiter's {@link LocalOptimizationRunner} with tstar's task creator. */
