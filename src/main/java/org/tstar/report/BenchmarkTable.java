@@ -37,6 +37,7 @@ public final class BenchmarkTable {
             "grid_test_accuracy", "analytical_test_accuracy", "random_test_accuracy", "t_hat_test_accuracy",
             "t1_test_accuracy", "gap_pp", "random_gap_pp", "t_hat_gap_pp",
             "analytical_sh_t", "analytical_sh_trials", "analytical_sh_epochs", "analytical_sh_test_accuracy", "analytical_sh_gap_pp",
+            "analytical_sh_nearest_t", "analytical_sh_nearest_epochs",
             "sh_t", "sh_trials", "sh_epochs", "sh_test_accuracy", "sh_gap_pp",
             "hyperband_t", "hyperband_trials", "hyperband_epochs", "hyperband_test_accuracy", "hyperband_gap_pp",
             "random_eq_t", "random_eq_trials", "random_eq_epochs", "random_eq_test_accuracy", "random_eq_gap_pp", "date");
@@ -116,6 +117,14 @@ public final class BenchmarkTable {
             r.put(p + "_test_accuracy", TrialLog.cell(Comparison.testAccuracy(o)));
             r.put(p + "_gap_pp", TrialLog.cell(100 * (grid - Comparison.testAccuracy(o))));
         }
+        // where the seeded halving looked nearest the grid's optimum, and how long that trial trained: why it missed
+        double gridT = Comparison.chosenTemperature(c.grid());
+        SearchOutcome seeded = equalCompute.get(0);
+        var nearest = seeded == null || !Double.isFinite(gridT) ? java.util.Optional.<org.tstar.search.TrialRecord>empty()
+                : seeded.trials().stream().min(java.util.Comparator.comparingDouble(
+                        t -> Math.abs(Math.log(t.result().temperature() / gridT))));
+        r.put("analytical_sh_nearest_t", nearest.map(t -> TrialLog.cell(t.result().temperature())).orElse(""));
+        r.put("analytical_sh_nearest_epochs", nearest.map(t -> Integer.toString(t.result().epochs())).orElse(""));
         r.put("date", date);
         return new Row(r);
     }
@@ -180,9 +189,10 @@ public final class BenchmarkTable {
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             List<String> header = parser.getHeaderNames();
-            // a benchmark made before the equal-compute searches reads with their cells empty
+            // a benchmark made before some equal-compute columns existed reads with those cells empty
             List<String> older = COLUMNS.stream().filter(c -> EQUAL_COMPUTE.stream().noneMatch(p -> c.startsWith(p + "_"))).toList();
-            if (!header.equals(COLUMNS) && !header.equals(older)) {
+            List<String> inOrder = COLUMNS.stream().filter(header::contains).toList();
+            if (!inOrder.equals(header) || !header.containsAll(older)) {
                 throw new InvalidInputException(file + " line 1: header is not tstar's tasks.csv header " + COLUMNS);
             }
             for (CSVRecord record : parser) {
@@ -326,12 +336,12 @@ public final class BenchmarkTable {
         for (Row r : rows.stream().filter(r -> r.number("analytical_sh_gap_pp") > 0.5)
                 .sorted((a, b) -> Double.compare(b.number("analytical_sh_gap_pp"), a.number("analytical_sh_gap_pp"))).toList()) {
             md.append(String.format(Locale.ROOT, "- Seeded successive halving %+.2f pp on %s (seed %s, head %s): T̂* = %.3g "
-                            + "is %s the grid's T* = %.3g; it chose %.3g (%s the grid's) after %s trials, %s epochs; "
-                            + "random search at equal epochs %+.2f pp, successive halving without the seed %+.2f pp.%n",
+                            + "is %s the grid's T* = %.3g; it chose %.3g (%s the grid's) after %s trials, %s epochs; %s "
+                            + "Random search at equal epochs %+.2f pp, successive halving without the seed %+.2f pp.%n",
                     r.number("analytical_sh_gap_pp"), r.text("task"), r.text("seed"), r.text("head"),
                     r.number("t_hat_paper"), times(ratio(r)), r.number("grid_t"), r.number("analytical_sh_t"),
                     times(r.number("analytical_sh_t") / r.number("grid_t")), r.text("analytical_sh_trials"),
-                    r.text("analytical_sh_epochs"), r.number("random_eq_gap_pp"), r.number("sh_gap_pp")));
+                    r.text("analytical_sh_epochs"), whyHalvingMissed(r), r.number("random_eq_gap_pp"), r.number("sh_gap_pp")));
         }
         List<Row> estimateMisses = rows.stream().filter(r -> !(r.number("t_hat_gap_pp") <= 0.2)).toList();
         if ((double) (rows.size() - estimateMisses.size()) / rows.size() < 0.7) {
@@ -353,6 +363,33 @@ public final class BenchmarkTable {
 
     private static double ratio(Row r) {
         return r.number("t_hat_paper") / r.number("grid_t");
+    }
+
+    /**
+     * Why seeded halving missed on a row: the grid's optimum was looked at and stopped early (the low-fidelity
+     * ranking), or never looked at closely (the bracket), or trained in full and lost on validation (noise).
+     */
+    private static String whyHalvingMissed(Row r) {
+        double nearest = r.number("analytical_sh_nearest_t");
+        if (!Double.isFinite(nearest)) {
+            return "";
+        }
+        double full = r.number("grid_epochs") / r.number("grid_trials");
+        double off = nearest / r.number("grid_t");
+        if (Math.abs(Math.log(off)) > Math.log(1.5)) {
+            return String.format(Locale.ROOT, "none of its temperatures came within ×1.5 of the grid's T* (nearest %.3g, "
+                    + "%s): the bracket's spacing or span missed the optimum.", nearest, times(off));
+        }
+        double stopped = r.number("analytical_sh_nearest_epochs");
+        if (stopped < full) {
+            return String.format(Locale.ROOT, "its trial nearest the grid's T* (%.3g, %s) was stopped after %.0f of %.0f "
+                    + "epochs: early on it ranked below temperatures that %s, the low-fidelity bias the fidelity report "
+                    + "measures.", nearest, times(off), stopped, full,
+                    r.number("analytical_sh_t") < r.number("grid_t") ? "learn faster and end worse (lower T)"
+                            : "ended worse (higher T)");
+        }
+        return String.format(Locale.ROOT, "its pick came within ×1.5 of the grid's T* (%.3g, %s) and trained in full: the "
+                + "gap lies between neighbouring temperatures on the test split.", nearest, times(off));
     }
 
     private static double[] shares(List<Row> rows, String prefix) {
