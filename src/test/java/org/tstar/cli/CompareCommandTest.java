@@ -200,8 +200,13 @@ class CompareCommandTest {
     void anUnknownStrategyIsRefused() {
         Run run = tstar("search", "--space", space.toString(), "--strategy", "bayes", "--out", dir.resolve("x").toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("'bayes' is not analytical, grid or random");
+        assertThat(run.err()).contains("'bayes' is not analytical, grid, random, analytical-sh, sh or hyperband");
         assertThat(dir.resolve("x")).doesNotExist();
+        // compare sets a seeded search against the grid: the grid itself or an unseeded one is refused
+        Run compare = tstar("compare", "--space", space.toString(), "--strategy", "sh", "--out", dir.resolve("y").toString());
+        assertThat(compare.code()).isEqualTo(2);
+        assertThat(compare.err().strip()).isEqualTo("tstar: --strategy: 'sh' is not a seeded search (analytical or analytical-sh)");
+        assertThat(dir.resolve("y")).doesNotExist();
     }
 
     @ParameterizedTest(name = "{0}")

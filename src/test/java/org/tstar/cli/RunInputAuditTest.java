@@ -80,7 +80,9 @@ class RunInputAuditTest {
         return Stream.of(
                 // flags
                 Arguments.of("unknown strategy", List.of("search", "--space", good, "--strategy", "bayes", "--out", "OUT"),
-                        "'bayes' is not analytical, grid or random"),
+                        "'bayes' is not analytical, grid, random, analytical-sh, sh or hyperband"),
+                Arguments.of("compare with an unseeded strategy", List.of("compare", "--space", good, "--strategy", "sh", "--out", "OUT"),
+                        "--strategy: 'sh' is not a seeded search (analytical or analytical-sh)"),
                 Arguments.of("search without a space", List.of("search", "--out", "OUT"), "Missing required option: '--space"),
                 Arguments.of("metrics port out of range", List.of("compare", "--space", good, "--metrics-port", "70000", "--out", "OUT"),
                         "--metrics-port: 70000 is not a port (0..65535)"),
