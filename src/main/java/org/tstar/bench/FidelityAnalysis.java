@@ -8,9 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tstar.InvalidInputException;
 import org.tstar.model.TrialResult;
@@ -19,8 +16,6 @@ import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
 import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
-import org.tstar.search.Strategy;
 import org.tstar.search.TrialRecord;
 
 /**
@@ -75,16 +70,11 @@ public final class FidelityAnalysis {
     }
 
     private static Task task(Path folder) {
-        List<TrialRecord> grid = TrialLog.read(folder.resolve(ReportFolder.TRIALS)).records().stream()
-                .filter(r -> r.strategy() == Strategy.GRID && r.result().completed()).toList();
-        if (grid.size() < 3) {
+        GridCurves curves = GridCurves.read(folder);
+        if (curves == null) {
             return null;
         }
-        Set<String> keys = grid.stream().map(r -> RecordedTrials.key(r.strategy(), r.trial())).collect(Collectors.toSet());
-        Map<String, CurveLog.Curve> curves = CurveLog.read(folder.resolve(CurveLog.FILE), keys);
-        if (curves.size() != grid.size()) {
-            return null;
-        }
+        List<TrialRecord> grid = curves.trials();
         int epochs = grid.get(0).result().epochs();
         double[] last = new double[grid.size()];
         for (int i = 0; i < grid.size(); i++) {
@@ -100,20 +90,17 @@ public final class FidelityAnalysis {
                 leader = i;
             }
         }
-        // the grid's own pick: best final validation accuracy, ties to the lower loss, then the earlier trial
-        TrialRecord best = grid.stream().min(Comparator.<TrialRecord>comparingDouble(r -> -r.result().validationAccuracy())
-                .thenComparingDouble(r -> r.result().validationLoss()).thenComparingInt(TrialRecord::trial)).orElseThrow();
+        TrialResult best = curves.pick();
         TrialResult lead = grid.get(leader).result();
         String name = folder.getFileName().toString();
         return new Task(name, grid.size(), epochs, rho1, rhoQuarter, rhoHalf, lead.temperature(),
-                best.result().temperature(), lead.testAccuracy(), best.result().testAccuracy());
+                best.temperature(), lead.testAccuracy(), best.testAccuracy());
     }
 
-    private static double[] at(List<TrialRecord> grid, Map<String, CurveLog.Curve> curves, int epoch) {
+    private static double[] at(List<TrialRecord> grid, GridCurves curves, int epoch) {
         double[] v = new double[grid.size()];
         for (int i = 0; i < grid.size(); i++) {
-            TrialRecord r = grid.get(i);
-            List<CurvePoint> points = curves.get(RecordedTrials.key(r.strategy(), r.trial())).points();
+            List<CurvePoint> points = curves.curve(grid.get(i));
             v[i] = points.stream().filter(p -> p.epoch() == epoch).mapToDouble(CurvePoint::validationAccuracy)
                     .findFirst().orElse(Double.NaN);
         }

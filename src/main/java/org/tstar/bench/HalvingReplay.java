@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tstar.InvalidInputException;
@@ -25,7 +24,6 @@ import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
 import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchSpaceDefinition.SuccessiveHalvingSettings;
@@ -76,10 +74,11 @@ public final class HalvingReplay {
                 if (row == null || !Files.exists(folder.resolve(CurveLog.FILE)) || !Files.exists(folder.resolve("space.yaml"))) {
                     continue;
                 }
-                Grid grid = Grid.read(folder);
+                GridCurves grid = GridCurves.read(folder);
                 if (grid == null) {
                     continue;
                 }
+                TrialResult gridPick = grid.pick();
                 SearchSpaceDefinition space = SearchSpaceDefinition.load(folder.resolve("space.yaml"));
                 TemperatureCoefficients k = TemperatureCoefficients.forHead(space.analytical().coefficients(),
                         space.head().type() == HeadType.COSINE);
@@ -87,19 +86,19 @@ public final class HalvingReplay {
                         (int) row.number("C"), row.number("csg"), k);
                 for (Setting s : SETTINGS) {
                     SearchSpaceDefinition changed = space.withSuccessiveHalving(s.on(space.recipe().epochs()));
-                    SearchTask task = new SearchTask(changed, null, estimate, 2, grid);
-                    if (!affords(task)) {
+                    SearchTask task = new SearchTask(changed, null, estimate, 2, new Replay(grid));
+                    if (!task.affordsHalving()) {
                         continue;
                     }
                     SearchOutcome o = task.run(Strategy.ANALYTICAL_SH, r -> { });
                     TrialResult pick = o.chosenResult().orElseThrow();
-                    double gap = 100 * (grid.best.testAccuracy() - pick.testAccuracy());
+                    double gap = 100 * (gridPick.testAccuracy() - pick.testAccuracy());
                     gaps.get(s).add(gap);
                     lines.add(List.of(folder.getFileName().toString(), TrialLog.cell(s.eta()), s.on(space.recipe().epochs()).minEpochs(),
                             task.halving(Strategy.ANALYTICAL_SH).brackets().get(0).schedule().rungs().toString(),
                             o.trialCount(), o.epochs(), TrialLog.cell(pick.temperature()),
-                            TrialLog.cell(grid.best.temperature()), TrialLog.cell(pick.testAccuracy()),
-                            TrialLog.cell(grid.best.testAccuracy()), TrialLog.cell(gap)));
+                            TrialLog.cell(gridPick.temperature()), TrialLog.cell(pick.testAccuracy()),
+                            TrialLog.cell(gridPick.testAccuracy()), TrialLog.cell(gap)));
                 }
             }
         } catch (IOException e) {
@@ -126,39 +125,8 @@ public final class HalvingReplay {
         return md.toString();
     }
 
-    /** False for a recipe too short for two rungs (one epoch): nothing to replay. */
-    private static boolean affords(SearchTask task) {
-        try {
-            task.halving(Strategy.ANALYTICAL_SH);
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
-        }
-    }
-
-    /** A task's completed grid trials with their curves, as a trial that reads them. */
-    private static final class Grid implements TemperatureTrial {
-        final List<TrialRecord> trials;
-        final Map<String, CurveLog.Curve> curves;
-        final TrialResult best;
-
-        private Grid(List<TrialRecord> trials, Map<String, CurveLog.Curve> curves) {
-            this.trials = trials;
-            this.curves = curves;
-            // the grid's own pick: best final validation accuracy, ties to the lower loss, then the earlier trial
-            this.best = trials.stream().min(Comparator.<TrialRecord>comparingDouble(r -> -r.result().validationAccuracy())
-                    .thenComparingDouble(r -> r.result().validationLoss()).thenComparingInt(TrialRecord::trial))
-                    .orElseThrow().result();
-        }
-
-        static Grid read(Path folder) {
-            List<TrialRecord> grid = TrialLog.read(folder.resolve(ReportFolder.TRIALS)).records().stream()
-                    .filter(r -> r.strategy() == Strategy.GRID && r.result().completed()).toList();
-            Set<String> keys = grid.stream().map(r -> RecordedTrials.key(r.strategy(), r.trial())).collect(Collectors.toSet());
-            Map<String, CurveLog.Curve> curves = CurveLog.read(folder.resolve(CurveLog.FILE), keys);
-            return grid.size() < 3 || curves.size() != grid.size() ? null : new Grid(grid, curves);
-        }
-
+    /** A task's recorded grid as a trial: each temperature reads the curve of the nearest grid temperature. */
+    private record Replay(GridCurves grid) implements TemperatureTrial {
         @Override
         public TrialResult run(double temperature) {
             return run(temperature, EpochObserver.NONE);
@@ -166,11 +134,11 @@ public final class HalvingReplay {
 
         @Override
         public TrialResult run(double temperature, EpochObserver observer) {
-            TrialRecord nearest = trials.stream()
+            TrialRecord nearest = grid.trials().stream()
                     .min(Comparator.comparingDouble(r -> Math.abs(Math.log(r.result().temperature() / temperature))))
                     .orElseThrow();
             TrialResult full = nearest.result();
-            for (CurvePoint p : curves.get(RecordedTrials.key(nearest.strategy(), nearest.trial())).points()) {
+            for (CurvePoint p : grid.curve(nearest)) {
                 boolean goOn = observer.epochEnded(p.epoch(), p.samplePasses(), p.validationAccuracy(), p.validationLoss());
                 if (p.epoch() < full.epochs() && !goOn) {
                     return new TrialResult(full.temperature(), TrialStatus.PRUNED, "pruned after epoch " + p.epoch(),

@@ -25,6 +25,7 @@ public final class ProgressLine implements TrialListener {
     private final SearchSpaceDefinition space;
     private final TrialListener next;
     private final Map<Strategy, Progress> progress = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Integer> plannedTrials = new EnumMap<>(Strategy.class);
 
     /** One strategy's tally. */
     private static final class Progress {
@@ -94,9 +95,13 @@ public final class ProgressLine implements TrialListener {
         };
     }
 
-    /** The schedule's planned temperatures (the seed only places them, so any seed inside the range counts them). */
+    /**
+     * The schedule's planned temperatures (the seed only places them, so any seed inside the range counts them),
+     * planned once per strategy rather than at every trial line.
+     */
     private int halvingTrials(Strategy strategy) {
-        return SearchTask.halving(space, strategy, space.temperature().min()).plannedTrials();
+        return plannedTrials.computeIfAbsent(strategy,
+                s -> SearchTask.halving(space, s, space.temperature().min()).plannedTrials());
     }
 
     private String status(Strategy strategy, Progress p) {

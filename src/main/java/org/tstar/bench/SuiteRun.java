@@ -88,7 +88,7 @@ public final class SuiteRun {
                     TrialListener logs = TrialListener.all(log, curves);
                     comparison = Comparison.run(prepared, logs, s -> List.of());
                     // a recipe too short for two rungs (one epoch) has no multi-fidelity search: its cells stay empty
-                    SearchOutcome seeded = affordsHalving(prepared) ? prepared.run(Strategy.ANALYTICAL_SH, logs) : null;
+                    SearchOutcome seeded = prepared.affordsHalving() ? prepared.run(Strategy.ANALYTICAL_SH, logs) : null;
                     equalCompute.add(seeded);
                     equalCompute.add(seeded == null ? null : prepared.run(Strategy.SH, logs));
                     equalCompute.add(seeded == null ? null : prepared.run(Strategy.HYPERBAND, logs));
@@ -143,15 +143,6 @@ public final class SuiteRun {
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
         console.print(BenchmarkTable.targets(rows));
         console.flush();
-    }
-
-    private static boolean affordsHalving(SearchTask task) {
-        try {
-            task.halving(Strategy.SH);
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
-        }
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {

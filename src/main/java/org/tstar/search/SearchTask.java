@@ -167,6 +167,19 @@ public final class SearchTask {
         return halving(space, strategy, estimate.temperature());
     }
 
+    /**
+     * True when the space's recipe and {@code successiveHalving.budget} afford a successive-halving plan: false for a
+     * one-epoch recipe (a single rung) or a budget below two looks and one full trial.
+     */
+    public boolean affordsHalving() {
+        try {
+            halving(Strategy.SH);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
     /** As {@link #halving(Strategy)} for {@code space} with the seeded bracket at {@code seedTemperature}. */
     public static SuccessiveHalving halving(SearchSpaceDefinition space, Strategy strategy, double seedTemperature) {
         SearchSpaceDefinition.SuccessiveHalvingSettings h = space.successiveHalving();

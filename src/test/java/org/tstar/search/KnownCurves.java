@@ -28,9 +28,15 @@ public final class KnownCurves {
 
     /** The default digits space with {@code parallelism: 1} replaced by {@code overrides}. */
     public static SearchSpaceDefinition space(String overrides) {
+        return space(overrides, 20);
+    }
+
+    /** As {@link #space(String)}, with a recipe of {@code epochs} instead of the default 20. */
+    public static SearchSpaceDefinition space(String overrides, int epochs) {
         try {
             String text = Files.readString(Path.of("search-spaces/digits-linear.yaml"));
-            return SearchSpaceDefinition.parse(text.replace("parallelism: 1", overrides), "test.yaml");
+            return SearchSpaceDefinition.parse(text.replace("parallelism: 1", overrides)
+                    .replace("epochs: 20", "epochs: " + epochs), "test.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

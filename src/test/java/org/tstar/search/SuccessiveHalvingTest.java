@@ -64,17 +64,7 @@ class SuccessiveHalvingTest {
     }
 
     private static SearchTask task(String settings, double estimate, TemperatureTrial trial) {
-        return KnownCurves.task(withEpochs(settings), estimate, trial);
-    }
-
-    private static SearchSpaceDefinition withEpochs(String settings) {
-        try {
-            String text = java.nio.file.Files.readString(java.nio.file.Path.of("search-spaces/digits-linear.yaml"));
-            return SearchSpaceDefinition.parse(text.replace("parallelism: 1", settings)
-                    .replace("epochs: 20", "epochs: " + EPOCHS), "test.yaml");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return KnownCurves.task(KnownCurves.space(settings, EPOCHS), estimate, trial);
     }
 
     @Test
