@@ -148,6 +148,23 @@ public final class ConfigMap {
         return list.stream().map(o -> (Integer) o).toList();
     }
 
+    /** A list of finite numbers; empty when absent. */
+    public List<Double> numberList(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        Object value = values.get(key);
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidInputException(where(key) + ": expected a list of numbers, got " + InvalidInputException.quote(value));
+        }
+        for (Object item : list) {
+            if (!(item instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw new InvalidInputException(where(key) + ": " + InvalidInputException.quote(item) + " is not a finite number");
+            }
+        }
+        return list.stream().map(o -> ((Number) o).doubleValue()).toList();
+    }
+
     /** A list of mappings, each named {@code key[i]} in messages; empty when absent. */
     public List<ConfigMap> mapList(String key) {
         if (!has(key)) {

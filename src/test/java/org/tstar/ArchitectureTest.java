@@ -57,6 +57,26 @@ class ArchitectureTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Every estimate, and every predictor a transfer prior reads, is computed without training the classifier: the
+     * estimate package cannot build a network (no Deeplearning4j type, no model type), and the one search-side
+     * assembly of the prior's predictors reads the recipe and the data but calls nothing that trains.
+     */
+    @Test
+    void estimatesAndPriorPredictorsAreTrainingFree() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN.resolve("estimate"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.deeplearning4j")
+                        .doesNotContain("org.tstar.model");
+            }
+        }
+        String search = Files.readString(MAIN.resolve("search").resolve("SearchTask.java"));
+        int start = search.indexOf("public static TaskPredictors predictors(");
+        String body = search.substring(start, search.indexOf("\n    }\n", start));
+        assertThat(body).contains("SeparabilityProbe.measure(split.train()")
+                .doesNotContain("Trainer").doesNotContain("trial").doesNotContain(".fit(").doesNotContain("run(");
+    }
+
     @Test
     void everyPackageSaysItsRoleAndCliCommandsStaySmall() throws IOException {
         for (String pkg : ALLOWED.keySet()) {

@@ -7,17 +7,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.tstar.InvalidInputException;
 import org.tstar.estimate.CoefficientFit;
 import org.tstar.estimate.FeatureStatistics;
 import org.tstar.estimate.GridObservation;
 import org.tstar.estimate.StatisticsHeuristic;
+import org.tstar.estimate.TaskPredictors;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPriorFit;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.FitReport;
 import org.tstar.report.GridCurve;
 import org.tstar.report.ReportFolder;
+import org.tstar.report.TransferPriorReport;
+import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.SearchTask;
 
 /**
  * The estimate's coefficients refitted on the grid-optimal temperatures of benchmark reports: each task (over its
@@ -26,16 +32,22 @@ import org.tstar.report.ReportFolder;
  *
  * @param source the command that made it, recorded as the coefficients' provenance
  * @param fit the least-squares fit in log T, with its leave-one-dataset-out errors
+ * @param prior    the transfer prior chosen and fitted on the same tasks
  * @param markdown the fit's report: errors, per-task predictions, the alternatives
  */
-public record CoefficientRefit(String source, CoefficientFit fit, String markdown) {
+public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorFit prior, String markdown) {
 
-    /** Reads every folder's {@code tasks.csv} (and {@code statistics.csv} where present) and fits. */
-    public static CoefficientRefit of(List<Path> reports) {
+    /**
+     * Reads every folder's {@code tasks.csv} (and {@code statistics.csv} where present), computes each task's
+     * training-free predictors from its {@code space.yaml}, and fits both the estimate's coefficients and a transfer
+     * prior on every dataset but those in {@code holdOut}, which are only predicted.
+     */
+    public static CoefficientRefit of(List<Path> reports, List<String> holdOut) {
         List<FitReport.Task> tasks = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        List<GridObservation> statistics = new ArrayList<>();
+        Map<String, FeatureStatistics> statisticsByTask = new LinkedHashMap<>();
         String date = "";
+        long start = System.nanoTime();
         for (Path dir : reports) {
             // A task run at several seeds is one observation: the geometric mean of its grid optima.
             Map<String, List<BenchmarkTable.Row>> byTask = new LinkedHashMap<>();
@@ -61,31 +73,71 @@ public record CoefficientRefit(String source, CoefficientFit fit, String markdow
                 List<GridCurve> curves = rows.stream()
                         .map(r -> GridCurve.read(dir.resolve(r.text("task") + "-seed" + r.text("seed")).resolve(ReportFolder.TRIALS)))
                         .toList();
-                tasks.add(new FitReport.Task(o, rows, curves));
+                Path space = dir.resolve(first.text("task") + "-seed" + first.text("seed")).resolve("space.yaml");
+                tasks.add(new FitReport.Task(o, rows, curves, predictors(space, o.csg())));
                 if (taskStatistics.containsKey(e.getKey())) {
-                    statistics.add(new GridObservation(o.dataset(), taskStatistics.get(e.getKey()), o.gridOptimalTemperature()));
+                    statisticsByTask.put(e.getKey(), taskStatistics.get(e.getKey()));
                 }
             }
         }
+        double predictorSeconds = (System.nanoTime() - start) / 1e9;
         if (tasks.isEmpty()) {
             throw new InvalidInputException("--reports: no BN+linear or MLP task rows in " + reports);
         }
-        List<CoefficientFit.Observation> observations = tasks.stream().map(FitReport.Task::observation).toList();
+        Set<String> datasets = new TreeSet<>(tasks.stream().map(t -> t.observation().dataset()).toList());
+        for (String d : holdOut) {
+            if (!datasets.contains(d)) {
+                throw new InvalidInputException("--hold-out: no dataset '" + d + "' in the reports (they have "
+                        + String.join(", ", datasets) + ")");
+            }
+        }
+        List<FitReport.Task> fitted = tasks.stream().filter(t -> !holdOut.contains(t.observation().dataset())).toList();
+        List<FitReport.Task> heldOut = tasks.stream().filter(t -> holdOut.contains(t.observation().dataset())).toList();
+        List<CoefficientFit.Observation> observations = fitted.stream().map(FitReport.Task::observation).toList();
         TemperatureCoefficients paper = TemperatureCoefficients.load("paper");
-        String source = "tstar fit --reports " + String.join(" ", reports.stream().map(Path::toString).toList());
+        String source = "tstar fit --reports " + String.join(" ", reports.stream().map(Path::toString).toList())
+                + (holdOut.isEmpty() ? "" : " --hold-out " + String.join(" ", holdOut));
         CoefficientFit inLog = CoefficientFit.fit(observations, CoefficientFit.Objective.LOG_T, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
         CoefficientFit inT = CoefficientFit.fit(observations, CoefficientFit.Objective.T, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
-        List<StatisticsHeuristic> heuristics = statistics.size() == tasks.size() && !statistics.isEmpty()
+        List<GridObservation> statistics = fitted.stream().filter(t -> statisticsByTask.containsKey(t.observation().task()))
+                .map(t -> new GridObservation(t.observation().dataset(), statisticsByTask.get(t.observation().task()),
+                        t.observation().gridOptimalTemperature())).toList();
+        List<StatisticsHeuristic> heuristics = statistics.size() == fitted.size() && !statistics.isEmpty()
                 ? StatisticsHeuristic.fitEach(statistics, new TreeSet<>(statistics.get(0).statistics().values().keySet()))
                 : List.of();
-        return new CoefficientRefit(source, inLog, FitReport.markdown(source, inLog, inT, tasks, leftOut, heuristics, paper));
+        TransferPriorFit prior = TransferPriorFit.fit(fitted.stream().map(FitReport.Task::priorObservation).toList(),
+                List.copyOf(TaskPredictors.CANDIDATES.keySet()), MAX_PRIOR_TERMS, paper.minTemperature(),
+                paper.maxTemperature(), source, date);
+        String markdown = TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut, predictorSeconds)
+                + FitReport.markdown(source, inLog, inT, fitted, leftOut, heuristics, paper);
+        return new CoefficientRefit(source, inLog, prior, markdown);
     }
 
-    /** Writes the coefficient set to {@code out} (a file {@code --coefficients} accepts) and the report, if asked. */
-    public void write(Path out, Path report) throws IOException {
+    /** The predictors a prior may choose at most: few enough to read, and to fit on a few dozen tasks. */
+    public static final int MAX_PRIOR_TERMS = 4;
+
+    /** A task's training-free predictors, from the space its folder recorded (its data loaded, nothing trained). */
+    static TaskPredictors predictors(Path spaceFile, double csg) {
+        SearchSpaceDefinition space = SearchSpaceDefinition.load(spaceFile);
+        try {
+            return SearchTask.predictors(space, space.data().prepare(), csg);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(spaceFile + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the coefficient set to {@code out} (a file {@code --coefficients} accepts), the prior to {@code priorOut}
+     * and the report, each if asked.
+     */
+    public void write(Path out, Path priorOut, Path report) throws IOException {
         Files.writeString(out, "# Written by: " + source + " --out " + out + "\n" + fit.coefficients().toYaml());
+        if (priorOut != null) {
+            Files.writeString(priorOut, "# Written by: " + source + " --prior " + priorOut + "\n"
+                    + prior.prior().toYaml());
+        }
         if (report != null) {
             Files.writeString(report, markdown);
         }

@@ -80,6 +80,22 @@ public final class SuiteRun {
                 }
                 ReportFolder taskFolder = ReportFolder.create(folder.file(task.name() + "-seed" + seed));
                 taskFolder.writeAtomically("space.yaml", task.text(seed));
+                if (suite.gridOnly()) {
+                    SearchOutcome grid;
+                    try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
+                        grid = prepared.run(Strategy.GRID, TrialListener.all(log, curves));
+                    }
+                    AnalyticalTemperature.Estimate e = prepared.estimate();
+                    BenchmarkTable.Row row = BenchmarkTable.gridRow(task.name(), task.dataset(), seed, space.head().toString(),
+                            e, grid, AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature(), date);
+                    record(folder, rows, statistics, row, taskStatistics);
+                    console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials, %s s), test acc %s%n",
+                            rows.size(), total, (System.nanoTime() - start) / 1e9, task.name(), seed, row.text("M"),
+                            fmt(row, "t_hat_paper"), fmt(row, "grid_t"), row.text("grid_trials"), fmt(row, "grid_seconds"),
+                            acc(row, "grid_test_accuracy"));
+                    console.flush();
+                    continue;
+                }
                 Comparison comparison;
                 SearchOutcome random;
                 TrialResult atOne;
@@ -108,11 +124,7 @@ public final class SuiteRun {
                 double fittedEstimate = AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature();
                 BenchmarkTable.Row row = BenchmarkTable.row(task.name(), task.dataset(), seed, space.head().toString(),
                         comparison, random, atOne, fittedEstimate, equalCompute, date);
-                rows.add(row);
-                statistics.add(taskStatistics);
-                // Rewritten after every task, so an interrupted benchmark keeps what it measured.
-                folder.writeAtomically(BenchmarkTable.FILE, BenchmarkTable.csv(rows));
-                folder.writeAtomically(BenchmarkTable.STATISTICS_FILE, BenchmarkTable.statisticsCsv(rows, statistics));
+                record(folder, rows, statistics, row, taskStatistics);
                 console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials), analytical T* %s "
                                 + "(%s trials), analytical-sh T* %s (%s epochs), test acc grid %s analytical %s analytical-sh %s "
                                 + "random %s sh %s hyperband %s T̂* %s%n", rows.size(), total,
@@ -125,7 +137,7 @@ public final class SuiteRun {
                 console.flush();
             }
         }
-        String summary = "# Benchmark suite `" + suite.name() + "`\n\n"
+        String summary = suite.gridOnly() ? gridSummary(suite, rows, start, command) : "# Benchmark suite `" + suite.name() + "`\n\n"
                 + rows.size() + " runs (" + suite.tasks().size() + " tasks; seeds " + suite.seeds() + " unless a task names its own) in "
                 + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + " on one core per trial; "
                 + "grid: each task's `temperature` (" + suite.tasks().get(0).space(suite.tasks().get(0).seeds().get(0)).temperature().gridPoints()
@@ -141,8 +153,36 @@ public final class SuiteRun {
         folder.writeAtomically("summary.md", summary);
         ending.finish(RunState.Status.COMPLETED, "");
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
-        console.print(BenchmarkTable.targets(rows));
+        if (!suite.gridOnly()) {
+            console.print(BenchmarkTable.targets(rows));
+        }
         console.flush();
+    }
+
+    private static void record(ReportFolder folder, List<BenchmarkTable.Row> rows, List<FeatureStatistics> statistics,
+                               BenchmarkTable.Row row, FeatureStatistics taskStatistics) {
+        rows.add(row);
+        statistics.add(taskStatistics);
+        // Rewritten after every task, so an interrupted benchmark keeps what it measured.
+        folder.writeAtomically(BenchmarkTable.FILE, BenchmarkTable.csv(rows));
+        folder.writeAtomically(BenchmarkTable.STATISTICS_FILE, BenchmarkTable.statisticsCsv(rows, statistics));
+    }
+
+    private static String gridSummary(BenchmarkSuite suite, List<BenchmarkTable.Row> rows, long start, String command) {
+        StringBuilder b = new StringBuilder("# Benchmark suite `" + suite.name() + "` (grid only)\n\n");
+        b.append(String.format(Locale.ROOT, "%d runs (%d tasks) in %.0f s: the full grid alone per task, the "
+                + "observations `tstar fit` learns from (`searches: grid`; no other search ran, so their columns of "
+                + "tasks.csv are empty).%n%n", rows.size(), suite.tasks().size(), (System.nanoTime() - start) / 1e9));
+        b.append("| task | dataset | seed | head | M | C | T̂* paper | T̂* fitted | grid T* | test acc | grid trials | grid epochs | grid s |\n");
+        b.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (BenchmarkTable.Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |%n",
+                    r.text("task"), r.text("dataset"), r.text("seed"), r.text("head"), r.text("M"), r.text("C"),
+                    fmt(r, "t_hat_paper"), fmt(r, "t_hat_fitted"), fmt(r, "grid_t"), acc(r, "grid_test_accuracy"),
+                    r.text("grid_trials"), r.text("grid_epochs"), r.number("grid_seconds")));
+        }
+        return b.append("\nEach task's trials and learning curves are in `<task>-seed<seed>/`.\n\nMade by: `")
+                .append(command).append("`\n").toString();
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {

@@ -8,9 +8,11 @@ import org.tstar.data.TaskData;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPrior;
 import org.tstar.model.HeadSpec;
 import org.tstar.report.EstimateReport;
 import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.SearchTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +31,7 @@ final class EstimateCommand implements Callable<Integer> {
     java.nio.file.Path space;
 
     @Option(names = "--coefficients",
-            description = "paper, fitted, or a coefficients YAML file (default: the space's, else paper).")
+            description = "paper, fitted, prior (needs --space), or a coefficients or prior YAML file (default: the space's, else paper).")
     String coefficients;
 
     @Option(names = "--csg-samples", defaultValue = "250", description = "CSG samples per class m (default: ${DEFAULT-VALUE}).")
@@ -50,30 +52,38 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HeadSpec headSpec;
-        TaskData taskData;
-        String coefficientSet = coefficients;
+        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
+        AnalyticalTemperature.Estimate e;
+        SearchSpaceDefinition definition;
+        long start;
+        int rows;
         if (space != null) {
             if (task.describesData()) {
                 throw new InvalidInputException("estimate: give --space or --data/--feature-map, not both");
             }
-            SearchSpaceDefinition definition = SearchSpaceDefinition.load(space);
-            headSpec = definition.head();
-            taskData = definition.data();
-            coefficientSet = coefficients != null ? coefficients : definition.analytical().coefficients();
+            definition = SearchSpaceDefinition.load(space);
+            String set = coefficients != null ? coefficients : definition.analytical().coefficients();
+            DataSplit split = definition.data().prepare();
+            rows = split.train().rows();
+            start = System.nanoTime();
+            e = SearchTask.estimate(definition, split, set, csg);
         } else {
-            headSpec = task.head(true, false);
-            taskData = task.task();
+            if (coefficients != null && TransferPrior.names(coefficients)) {
+                throw new InvalidInputException("estimate: a prior reads the training recipe too: give --space FILE");
+            }
+            definition = null;
+            HeadSpec headSpec = task.head(true, false);
+            DataSplit split = task.task().prepare();
+            rows = split.train().rows();
+            start = System.nanoTime();
+            e = AnalyticalTemperature.estimate(headSpec.featureWidth(split.width()), split.train(),
+                    TemperatureCoefficients.forHead(coefficients == null ? "paper" : coefficients,
+                            headSpec.type() == org.tstar.model.HeadType.COSINE), csg);
         }
-        TemperatureCoefficients k = TemperatureCoefficients.forHead(coefficientSet == null ? "paper" : coefficientSet,
-                headSpec.type() == org.tstar.model.HeadType.COSINE);
-        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
-        DataSplit split = taskData.prepare();
-        long start = System.nanoTime();
-        int m = headSpec.featureWidth(split.width());
-        AnalyticalTemperature.Estimate e = AnalyticalTemperature.estimate(m, split.train(), k, csg);
         double seconds = (System.nanoTime() - start) / 1e9;
-        EstimateReport report = new EstimateReport(e, taskData.source().spec(), headSpec, csg, seconds, split.train().rows());
+        HeadSpec headSpec = definition != null ? definition.head() : task.head(true, false);
+        TaskData taskData = definition != null ? definition.data() : task.task();
+        EstimateReport report = new EstimateReport(e, taskData.source().spec(), headSpec, csg, seconds, rows);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() + System.lineSeparator() : report.text());
         out.flush();

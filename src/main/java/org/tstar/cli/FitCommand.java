@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * and writes them as a coefficient set ({@code --coefficients FILE}, or shipped as {@code fitted}).
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = "Refit (alpha, beta, gamma, delta) of the estimate on benchmark reports (their tasks.csv).")
+        description = "Refit (alpha, beta, gamma, delta) of the estimate, and fit a transfer prior, on benchmark reports.")
 final class FitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -28,15 +28,24 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the fit's errors and per-task predictions as markdown.")
     Path report;
 
+    @Option(names = "--prior", paramLabel = "FILE",
+            description = "Also write the transfer prior (analytical.coefficients or --coefficients accept the file).")
+    Path prior;
+
+    @Option(names = "--hold-out", arity = "1..*", paramLabel = "DATASET",
+            description = "Datasets kept out of every fit and only predicted (e.g. mnist).")
+    List<String> holdOut = List.of();
+
     @Option(names = "--verbose", description = "Show stack traces.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        CoefficientRefit refit = CoefficientRefit.of(reports);
-        refit.write(out, report);
+        CoefficientRefit refit = CoefficientRefit.of(reports, holdOut);
+        refit.write(out, prior, report);
         spec.commandLine().getOut().print(refit.markdown());
-        spec.commandLine().getOut().printf("%nwrote %s%s%n", out, report != null ? " and " + report : "");
+        spec.commandLine().getOut().printf("%nwrote %s%s%s%n", out, prior != null ? ", " + prior : "",
+                report != null ? " and " + report : "");
         spec.commandLine().getOut().flush();
         return 0;
     }

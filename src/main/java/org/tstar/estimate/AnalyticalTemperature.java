@@ -16,14 +16,21 @@ public final class AnalyticalTemperature {
 
     /**
      * Every term of the estimate, separately. {@code unclipped} = widthTerm + intercept + difficultyTerm +
-     * classTerm; {@code temperature} is it clipped to the coefficients' bounds.
+     * classTerm; {@code temperature} is it clipped to the coefficients' bounds, unless a transfer {@code prior}
+     * (null if none) made the estimate: then it is the prior's, and the terms are the formula's beside it.
      */
     public record Estimate(int featureWidth, int classes, double csg, double widthTerm, double intercept,
                            double difficultyTerm, double classTerm, double unclipped, double temperature,
-                           TemperatureCoefficients coefficients) {
+                           TemperatureCoefficients coefficients, TransferPrior.Prediction prior) {
 
         public boolean clipped() {
-            return temperature != unclipped;
+            return prior != null ? prior.clipped() : temperature != unclipped;
+        }
+
+        /** This estimate made by a transfer prior: its T̂* is the prior's. */
+        public Estimate withPrior(TransferPrior.Prediction p) {
+            return new Estimate(featureWidth, classes, csg, widthTerm, intercept, difficultyTerm, classTerm, unclipped,
+                    p.temperature(), coefficients, p);
         }
     }
 
@@ -54,6 +61,6 @@ public final class AnalyticalTemperature {
         double unclipped = widthTerm + k.beta() + difficultyTerm + classTerm;
         double clippedValue = Math.min(k.maxTemperature(), Math.max(k.minTemperature(), unclipped));
         return new Estimate(featureWidth, classes, csg, widthTerm, k.beta(), difficultyTerm, classTerm, unclipped,
-                clippedValue, k);
+                clippedValue, k, null);
     }
 }

@@ -36,10 +36,11 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
     /**
      * The set a head is estimated with: the named one, except that the bundled {@code paper} and {@code fitted} sets
      * model BN + linear logits, so a cosine head (cosine logits, bounded by 1) gets the bundled {@code cosine} set
-     * instead; a set from a file is used as given.
+     * instead (the bundled {@code prior} too: it was fitted on BN + linear and MLP heads); a set from a file is used
+     * as given.
      */
     public static TemperatureCoefficients forHead(String nameOrFile, boolean cosineHead) {
-        boolean linearLogits = nameOrFile.equals("paper") || nameOrFile.equals("fitted");
+        boolean linearLogits = nameOrFile.equals("paper") || nameOrFile.equals("fitted") || nameOrFile.equals("prior");
         return load(cosineHead && linearLogits ? "cosine" : nameOrFile);
     }
 

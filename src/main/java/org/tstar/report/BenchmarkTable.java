@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
+import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.FeatureStatistics;
 import org.tstar.model.TrialResult;
 import org.tstar.search.Comparison;
@@ -127,6 +128,38 @@ public final class BenchmarkTable {
         r.put("analytical_sh_nearest_epochs", nearest.map(t -> Integer.toString(t.result().epochs())).orElse(""));
         r.put("date", date);
         return new Row(r);
+    }
+
+    /**
+     * A grid-only suite's row ({@code searches: grid}): the task, its estimates and the grid's pick, cost and
+     * held-out accuracy; the cells of searches that did not run stay empty.
+     */
+    public static Row gridRow(String task, String dataset, long seed, String head,
+                              AnalyticalTemperature.Estimate e, SearchOutcome grid,
+                              double fittedEstimate, String date) {
+        Map<String, String> r = new LinkedHashMap<>();
+        COLUMNS.forEach(c -> r.put(c, ""));
+        r.put("task", task);
+        r.put("dataset", dataset);
+        r.put("seed", Long.toString(seed));
+        r.put("head", head);
+        r.put("M", Integer.toString(e.featureWidth()));
+        r.put("C", Integer.toString(e.classes()));
+        r.put("csg", TrialLog.cell(e.csg()));
+        r.put("t_hat_paper", TrialLog.cell(e.temperature()));
+        r.put("t_hat_fitted", TrialLog.cell(fittedEstimate));
+        r.put("grid_t", TrialLog.cell(Comparison.chosenTemperature(grid)));
+        r.put("grid_trials", Integer.toString(grid.trialCount()));
+        r.put("grid_epochs", Long.toString(grid.epochs()));
+        r.put("grid_seconds", TrialLog.cell(grid.trainingSeconds()));
+        r.put("grid_test_accuracy", TrialLog.cell(Comparison.testAccuracy(grid)));
+        r.put("date", date);
+        return new Row(r);
+    }
+
+    /** Whether a row is a grid-only suite's (no analytical search ran). */
+    public static boolean gridOnly(Row row) {
+        return row.text("analytical_trials") == null || row.text("analytical_trials").isEmpty();
     }
 
     public static String csv(List<Row> rows) {

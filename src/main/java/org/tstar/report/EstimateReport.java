@@ -1,12 +1,14 @@
 package org.tstar.report;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPrior;
 import org.tstar.model.HeadSpec;
 
 /**
@@ -27,13 +29,18 @@ public record EstimateReport(AnalyticalTemperature.Estimate estimate, String dat
         AnalyticalTemperature.Estimate e = estimate;
         TemperatureCoefficients k = e.coefficients();
         StringBuilder b = new StringBuilder();
-        b.append(String.format("T̂* = %.4f   (%s coefficients, data %s, head %s)%n", e.temperature(), k.name(), data, head));
+        if (e.prior() != null) {
+            b.append(prior(e.prior())).append(String.format("the formula's terms beside it (%s coefficients):%n", k.name()));
+        }
+        // under a prior, T̂* is the prior's; the formula's own value is its sum clipped to its bounds
+        double formula = Math.min(k.maxTemperature(), Math.max(k.minTemperature(), e.unclipped()));
+        b.append(String.format("T̂* = %.4f   (%s coefficients, data %s, head %s)%n", formula, k.name(), data, head));
         b.append(String.format("  α√M       = %.4f × √%d = %.4f%n", k.alpha(), e.featureWidth(), e.widthTerm()));
         b.append(String.format("  β         = %.4f%n", e.intercept()));
         b.append(String.format("  γ·ln csg  = %.4f × ln %.4f = %.4f%n", k.gamma(), e.csg(), e.difficultyTerm()));
         b.append(String.format("  δ·ln C    = %.4f × ln %d = %.4f%n", k.delta(), e.classes(), e.classTerm()));
         b.append(String.format("  sum       = %.4f; clip to [%s, %s]: %s%n", e.unclipped(), k.minTemperature(),
-                k.maxTemperature(), e.clipped() ? "applied, T̂* = " + e.temperature() : "not needed"));
+                k.maxTemperature(), formula != e.unclipped() ? "applied, T̂* = " + formula : "not needed"));
         b.append(String.format("M = %d (%s), C = %d, csg = %.4f (k = %d, m = %d per class, %s; %.2f s on %d training rows)%n",
                 e.featureWidth(), head.hidden().isEmpty() ? "input width" : "last hidden width", e.classes(), e.csg(),
                 csg.neighbours(), csg.samplesPerClass(), csg.projectionDims() > 0 ? "PCA to " + csg.projectionDims() + " dims"
@@ -41,6 +48,28 @@ public record EstimateReport(AnalyticalTemperature.Estimate estimate, String dat
         b.append(String.format("coefficients: %s; fitted on: %s; date: %s%s%n", k.provenance().source(),
                 k.provenance().fittedOn(), k.provenance().date(), k.provenance().hasCrossValidatedError()
                         ? "; CV error (log T): " + k.provenance().crossValidatedLogError() : ""));
+        return b.toString();
+    }
+
+    /** The prior's T̂*, each predictor's pull on it, and the error this task can expect. */
+    private String prior(TransferPrior.Prediction p) {
+        TransferPrior prior = p.prior();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "T̂* = %.4f   (prior '%s', data %s, head %s)%n",
+                p.temperature(), prior.name(), data, head));
+        b.append(String.format(Locale.ROOT, "  %s%n", prior.formula()));
+        b.append(String.format(Locale.ROOT, "  a task average in every predictor: T = %.4f%n", p.baseline()));
+        for (TransferPrior.Contribution c : p.contributions()) {
+            b.append(String.format(Locale.ROOT, "  %-16s = %.4f (fitted tasks' mean %.4f): %+.3f × (%.4f − %.4f) = %+.3f in ln T, ×%.3g%n",
+                    c.predictor(), c.value(), c.mean(), c.weight(), c.value(), c.mean(), c.logEffect(), Math.exp(c.logEffect())));
+        }
+        b.append(String.format(Locale.ROOT, "  clip to [%s, %s]: %s%n", prior.minTemperature(), prior.maxTemperature(),
+                p.clipped() ? "applied (unclipped " + String.format(Locale.ROOT, "%.4g", p.unclipped()) + ")" : "not needed"));
+        b.append(String.format(Locale.ROOT, "  expected error for this task: ±%.3f in ln T (×%.2f; leverage h = %.3f), so the "
+                        + "analytical search starts at T̂* ÷ %.2f … T̂* × %.2f unless the space sets analytical.range%n",
+                p.expectedLogError(), p.errorFactor(), p.leverage(), p.errorFactor(), p.errorFactor()));
+        b.append(String.format(Locale.ROOT, "prior: %s; fitted on: %s; date: %s; CV error (log T): %s%n",
+                prior.provenance().source(), prior.provenance().fittedOn(), prior.provenance().date(),
+                prior.provenance().crossValidatedLogError()));
         return b.toString();
     }
 
@@ -73,6 +102,19 @@ public record EstimateReport(AnalyticalTemperature.Estimate estimate, String dat
         provenance.put("crossValidatedLogError",
                 k.provenance().hasCrossValidatedError() ? k.provenance().crossValidatedLogError() : null);
         m.put("provenance", provenance);
+        if (e.prior() != null) {
+            TransferPrior.Prediction p = e.prior();
+            Map<String, Object> prior = new LinkedHashMap<>();
+            prior.put("name", p.prior().name());
+            prior.put("temperature", p.temperature());
+            prior.put("baseline", p.baseline());
+            prior.put("expectedLogError", p.expectedLogError());
+            prior.put("leverage", p.leverage());
+            prior.put("contributions", p.contributions().stream().map(c -> Map.of("predictor", c.predictor(),
+                    "value", c.value(), "mean", c.mean(), "weight", c.weight(), "logEffect", c.logEffect())).toList());
+            prior.put("source", p.prior().provenance().source());
+            m.put("prior", prior);
+        }
         m.put("seconds", seconds);
         try {
             return new ObjectMapper().writeValueAsString(m);

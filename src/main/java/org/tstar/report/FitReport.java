@@ -7,7 +7,9 @@ import java.util.function.ToDoubleFunction;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CoefficientFit;
 import org.tstar.estimate.StatisticsHeuristic;
+import org.tstar.estimate.TaskPredictors;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPriorFit;
 
 /**
  * The markdown {@code tstar fit} writes: both fits' coefficients and errors, the targets on correlation and on
@@ -21,11 +23,21 @@ public final class FitReport {
     private FitReport() {
     }
 
-    /** One task of the fit: its benchmark rows (one per seed) and the grid curve each of them measured. */
-    public record Task(CoefficientFit.Observation observation, List<BenchmarkTable.Row> rows, List<GridCurve> curves) {
+    /**
+     * One task of the fit: its benchmark rows (one per seed), the grid curve each of them measured, and its
+     * training-free predictors.
+     */
+    public record Task(CoefficientFit.Observation observation, List<BenchmarkTable.Row> rows, List<GridCurve> curves,
+                       TaskPredictors predictors) {
+
+        /** The task as a transfer prior's observation. */
+        public TransferPriorFit.Observation priorObservation() {
+            return new TransferPriorFit.Observation(observation.task(), observation.dataset(), predictors,
+                    observation.gridOptimalTemperature());
+        }
 
         /** Mean over seeds of grid test accuracy minus the test accuracy at the grid point nearest to T (pp). */
-        double gapAt(double temperature) {
+        public double gapAt(double temperature) {
             double sum = 0;
             for (int i = 0; i < rows.size(); i++) {
                 sum += 100 * (rows.get(i).number("grid_test_accuracy") - curves.get(i).testAccuracyNearest(temperature));
@@ -36,7 +48,7 @@ public final class FitReport {
 
     public static String markdown(String source, CoefficientFit inLog, CoefficientFit inT, List<Task> tasks,
                                   List<String> leftOut, List<StatisticsHeuristic> heuristics, TemperatureCoefficients paper) {
-        StringBuilder md = new StringBuilder("# Coefficient fit\n\n").append(tasks.size()).append(" tasks from ")
+        StringBuilder md = new StringBuilder("# Today's refit: T̂* = α√M + β + γ ln csg + δ ln C\n\n").append(tasks.size()).append(" tasks from ")
                 .append(inLog.datasets()).append(" datasets (`").append(source).append("`); a task run at several seeds "
                         + "enters once, at the geometric mean of its grid optima.");
         if (!leftOut.isEmpty()) {
@@ -63,7 +75,7 @@ public final class FitReport {
         ToDoubleFunction<Task> fittedT = t -> inLog.predict(t.observation());
         ToDoubleFunction<Task> heldOutT = t -> heldOut(inLog, t);
         double r = inLog.heldOutPearsonLogR();
-        md.append("## Targets\n\n| target | measured | |\n|---|---:|---|\n")
+        md.append("## Targets of the refit\n\n| target | measured | |\n|---|---:|---|\n")
                 .append(String.format(Locale.ROOT, "| held-out Pearson r ≥ 0.9 between predicted and grid-optimal log T | %.3f | %s |%n",
                         r, r >= 0.9 ? "met" : "missed"))
                 .append(matchLine("T̂* (fitted, in sample) alone within " + MATCH_PP + " pp of the grid on ≥ 70 % of tasks", tasks, fittedT, true))
@@ -91,7 +103,7 @@ public final class FitReport {
             md.append('\n');
         }
 
-        md.append("## Per task\n\n| task | dataset | seeds | grid T* | T̂* paper | T̂* fitted | T̂* held out | gap paper (pp) "
+        md.append("## Per task, the refit\n\n| task | dataset | seeds | grid T* | T̂* paper | T̂* fitted | T̂* held out | gap paper (pp) "
                         + "| gap fitted (pp) | gap held out (pp) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Task t : tasks) {

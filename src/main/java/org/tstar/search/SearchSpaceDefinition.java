@@ -113,12 +113,19 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
          * then respect.
          */
         public double rangeFactor(TemperatureCoefficients k) {
+            return rangeFactor(k.provenance().hasCrossValidatedError() ? k.provenance().crossValidatedLogError() : Math.log(2));
+        }
+
+        /**
+         * The range factor for an estimate expected within {@code logError} of T* in ln T (a transfer prior's error
+         * for this very task, larger the less the task resembles those it was fitted on): the file's range, else
+         * e^logError, kept within [tolerance, 100].
+         */
+        public double rangeFactor(double logError) {
             if (!Double.isNaN(range)) {
                 return range;
             }
-            double fromError = k.provenance().hasCrossValidatedError()
-                    ? Math.exp(k.provenance().crossValidatedLogError()) : 2;
-            return Math.min(100, Math.max(tolerance, fromError));
+            return Math.min(100, Math.max(tolerance, Math.exp(logError)));
         }
     }
 

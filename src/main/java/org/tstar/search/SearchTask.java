@@ -12,7 +12,10 @@ import org.tstar.InvalidInputException;
 import org.tstar.data.DataSplit;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CumulativeSpectralGradient;
+import org.tstar.estimate.SeparabilityProbe;
+import org.tstar.estimate.TaskPredictors;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPrior;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
@@ -94,25 +97,51 @@ public final class SearchTask {
      * refused input names the space field it came from.
      */
     public static SearchTask prepare(SearchSpaceDefinition space) {
-        TemperatureCoefficients k;
         DataSplit split;
-        try {
-            k = TemperatureCoefficients.forHead(space.analytical().coefficients(),
-                    space.head().type() == org.tstar.model.HeadType.COSINE);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
-        }
         try {
             split = space.data().prepare();
         } catch (InvalidInputException e) {
             throw new InvalidInputException("data.source '" + space.data().source().spec() + "': " + e.getMessage());
         }
-        int width = space.head().featureWidth(split.width());
-        AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(width, split.train(), k,
-                CumulativeSpectralGradient.standard());
+        AnalyticalTemperature.Estimate estimate;
+        try {
+            estimate = estimate(space, split, space.analytical().coefficients(), CumulativeSpectralGradient.standard());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
+        }
+        double range = estimate.prior() != null ? space.analytical().rangeFactor(estimate.prior().expectedLogError())
+                : space.analytical().rangeFactor(estimate.coefficients());
         PreparedSplit data = PreparedSplit.of(split);
         TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe(), space.robustness());
-        return new SearchTask(space, data, estimate, space.analytical().rangeFactor(k), TemperatureTrial.of(trainer, data));
+        return new SearchTask(space, data, estimate, range, TemperatureTrial.of(trainer, data));
+    }
+
+    /**
+     * T̂* for the space's head on the training part of {@code split}, from a coefficient set or a transfer prior
+     * ({@code coefficients} names either). A prior was fitted on BN + linear and MLP heads: a cosine head keeps the
+     * bundled cosine set. Under a prior the formula's terms (paper coefficients) are still computed, for reports.
+     */
+    public static AnalyticalTemperature.Estimate estimate(SearchSpaceDefinition space, DataSplit split, String coefficients,
+                                                          CumulativeSpectralGradient csg) {
+        boolean cosine = space.head().type() == org.tstar.model.HeadType.COSINE;
+        TransferPrior prior = !cosine && TransferPrior.names(coefficients) ? TransferPrior.load(coefficients) : null;
+        TemperatureCoefficients k = TemperatureCoefficients.forHead(prior != null ? "paper" : coefficients, cosine);
+        AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(space.head().featureWidth(split.width()),
+                split.train(), k, csg);
+        return prior == null ? estimate : estimate.withPrior(prior.predict(predictors(space, split, estimate.csg())));
+    }
+
+    /**
+     * The training-free predictors a transfer prior reads for this space: head, recipe, and the training split's
+     * size, difficulty {@code csg} and separability probe. For an MLP head the probe, like csg, sees the head's input.
+     */
+    public static TaskPredictors predictors(SearchSpaceDefinition space, DataSplit split, double csg) {
+        org.tstar.model.TrainingRecipe recipe = space.recipe();
+        String head = space.head().type() == org.tstar.model.HeadType.LINEAR ? "linear+bn"
+                : space.head().type().name().toLowerCase(java.util.Locale.ROOT);
+        return new TaskPredictors(space.head().featureWidth(split.width()), split.classCount(), csg, split.train().rows(),
+                head, recipe.updater().name().toLowerCase(java.util.Locale.ROOT), recipe.learningRate(), recipe.epochs(),
+                recipe.batchSize(), SeparabilityProbe.measure(split.train(), space.data().split().seed()));
     }
 
     public SearchSpaceDefinition space() {

@@ -47,7 +47,7 @@ public final class KnownCurves {
         TemperatureCoefficients k = TemperatureCoefficients.load("paper");
         AnalyticalTemperature.Estimate e = AnalyticalTemperature.estimate(64, 10, Double.NaN, k);
         AnalyticalTemperature.Estimate fixed = new AnalyticalTemperature.Estimate(e.featureWidth(), e.classes(), e.csg(),
-                e.widthTerm(), e.intercept(), e.difficultyTerm(), e.classTerm(), estimate, estimate, k);
+                e.widthTerm(), e.intercept(), e.difficultyTerm(), e.classTerm(), estimate, estimate, k, null);
         return new SearchTask(space, null, fixed, 2, trial);
     }
 }

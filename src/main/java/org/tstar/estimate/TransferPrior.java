@@ -1,0 +1,210 @@
+package org.tstar.estimate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tstar.ConfigMap;
+import org.tstar.InputFile;
+import org.tstar.InvalidInputException;
+
+/**
+ * A fitted prior over the optimal temperature of an unseen task: ln T̂* = w₀ + Σ w_j·x_j over a few training-free
+ * {@link TaskPredictors} chosen by leave-one-dataset-out error, with the expected error of its prediction for a
+ * given task. That error grows with the task's distance from the tasks the prior was fitted on (its leverage), so
+ * a task unlike them gets a wider first search range. One set ships as {@code prior}; {@code tstar fit --prior}
+ * writes others.
+ *
+ * @param predictors     the chosen predictors' names, in the order of {@code weights[1..]}
+ * @param weights        intercept first, then one weight per predictor (in ln T per unit of the predictor)
+ * @param means          each predictor's mean over the fitted tasks: contributions are reported against it
+ * @param inverseGram    (X̃ᵀX̃)⁻¹ of the fit's design with its intercept column, for the leverage h(x) = x̃ᵀ(X̃ᵀX̃)⁻¹x̃
+ * @param residualScale  s in the expected log error s·√(1 + h(x)); chosen so that its mean over the fitted tasks is
+ *                       the leave-one-dataset-out RMSE
+ */
+public record TransferPrior(String name, List<String> predictors, double[] weights, double[] means,
+                            double[][] inverseGram, double residualScale, double minTemperature, double maxTemperature,
+                            CoefficientProvenance provenance) {
+    private static final Set<String> KEYS = Set.of("name", "kind", "terms", "residualScale", "minTemperature",
+            "maxTemperature", "provenance");
+    private static final Set<String> TERM_KEYS = Set.of("predictor", "weight", "mean", "inverseGram");
+    private static final Set<String> PROVENANCE_KEYS = Set.of("source", "fittedOn", "date", "crossValidatedLogError");
+    private static final String KIND = "transferPrior";
+
+    public TransferPrior {
+        predictors = List.copyOf(predictors);
+        int p = predictors.size() + 1;
+        if (weights.length != p || means.length != p - 1 || inverseGram.length != p) {
+            throw new InvalidInputException("prior '" + name + "': " + predictors.size() + " predictors need " + p
+                    + " weights and inverse-Gram rows, got " + weights.length + " and " + inverseGram.length);
+        }
+        for (String predictor : predictors) {
+            if (!TaskPredictors.CANDIDATES.containsKey(predictor)) {
+                throw new InvalidInputException("prior '" + name + "': unknown predictor '" + predictor + "' (known: "
+                        + String.join(", ", TaskPredictors.CANDIDATES.keySet()) + ")");
+            }
+        }
+        for (double[] row : inverseGram) {
+            if (row.length != p) {
+                throw new InvalidInputException("prior '" + name + "': every inverseGram row needs " + p + " numbers");
+            }
+        }
+        if (!(residualScale >= 0) || !(minTemperature > 0) || !(maxTemperature > minTemperature)) {
+            throw new InvalidInputException("prior '" + name + "': need residualScale ≥ 0 and 0 < minTemperature < "
+                    + "maxTemperature, got " + residualScale + ", " + minTemperature + ", " + maxTemperature);
+        }
+    }
+
+    /** One predictor's part in a prediction: how far the task sits from the fitted tasks' mean, in ln T. */
+    public record Contribution(String predictor, double value, double mean, double weight) {
+        /** w·(x − mean): ln T̂* minus what it would be were the task average in this predictor. */
+        public double logEffect() {
+            return weight * (value - mean);
+        }
+    }
+
+    /**
+     * The prior's T̂* for one task, its parts and its expected error (one standard deviation in ln T).
+     *
+     * @param baseline the prior's T for a task average in every predictor
+     */
+    public record Prediction(double temperature, double unclipped, double baseline, List<Contribution> contributions,
+                             double expectedLogError, double leverage, TransferPrior prior) {
+        public boolean clipped() {
+            return temperature != unclipped;
+        }
+
+        /** The multiplicative error e^σ: T* is expected within T̂* ÷ this … T̂* × this about two times in three. */
+        public double errorFactor() {
+            return Math.exp(expectedLogError);
+        }
+    }
+
+    public Prediction predict(TaskPredictors task) {
+        double[] x = new double[predictors.size() + 1];
+        x[0] = 1;
+        double log = weights[0];
+        double baseline = weights[0];
+        List<Contribution> parts = new ArrayList<>();
+        for (int j = 0; j < predictors.size(); j++) {
+            x[j + 1] = task.value(predictors.get(j));
+            log += weights[j + 1] * x[j + 1];
+            baseline += weights[j + 1] * means[j];
+            parts.add(new Contribution(predictors.get(j), x[j + 1], means[j], weights[j + 1]));
+        }
+        double leverage = 0;
+        for (int a = 0; a < x.length; a++) {
+            for (int b = 0; b < x.length; b++) {
+                leverage += x[a] * inverseGram[a][b] * x[b];
+            }
+        }
+        double unclipped = Math.exp(log);
+        double t = Math.min(maxTemperature, Math.max(minTemperature, unclipped));
+        return new Prediction(t, unclipped, Math.exp(baseline), List.copyOf(parts),
+                residualScale * Math.sqrt(1 + Math.max(0, leverage)), leverage, this);
+    }
+
+    /** Whether {@code nameOrFile} names a prior ({@code prior}, or a YAML file of {@code kind: transferPrior}). */
+    public static boolean names(String nameOrFile) {
+        if (nameOrFile.equals("prior")) {
+            return true;
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ConfigMap.parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": unreadable"),
+                    file.toString()).text("kind", "").equals(KIND);
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    /** Loads the bundled {@code prior}, otherwise reads the argument as a YAML file path. */
+    public static TransferPrior load(String nameOrFile) {
+        if (nameOrFile.equals("prior")) {
+            String resource = "/org/tstar/estimate/prior.yaml";
+            try (InputStream in = TransferPrior.class.getResourceAsStream(resource)) {
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("missing bundled prior " + resource, e);
+            }
+        }
+        Path file = Path.of(nameOrFile);
+        return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such prior file"), file.toString());
+    }
+
+    static TransferPrior parse(String text, String where) {
+        ConfigMap map = ConfigMap.parse(text, where).allowOnly(KEYS);
+        map.check("kind", map.text("kind"), map.text("kind").equals(KIND), "must be " + KIND);
+        List<ConfigMap> terms = map.mapList("terms");
+        map.check("terms", terms.size(), !terms.isEmpty() && terms.size() <= 12, "needs the intercept and at most 11 predictors");
+        List<String> names = new ArrayList<>();
+        double[] weights = new double[terms.size()];
+        double[] means = new double[terms.size() - 1];
+        double[][] inverse = new double[terms.size()][];
+        for (int i = 0; i < terms.size(); i++) {
+            ConfigMap term = terms.get(i).allowOnly(TERM_KEYS);
+            String predictor = term.text("predictor");
+            term.check("predictor", predictor, (i == 0) == predictor.equals("intercept"), i == 0
+                    ? "the first term must be the intercept" : "only the first term is the intercept");
+            if (i > 0) {
+                names.add(predictor);
+                means[i - 1] = term.number("mean");
+            }
+            weights[i] = term.number("weight");
+            inverse[i] = term.numberList("inverseGram").stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        CoefficientProvenance provenance = new CoefficientProvenance(where, "unknown", "unknown", Double.NaN);
+        if (map.has("provenance")) {
+            ConfigMap p = map.map("provenance").allowOnly(PROVENANCE_KEYS);
+            provenance = new CoefficientProvenance(p.text("source", "unknown"), p.text("fittedOn", "unknown"),
+                    p.text("date", "unknown"), p.number("crossValidatedLogError", Double.NaN));
+        }
+        return new TransferPrior(map.text("name", where), names, weights, means, inverse, map.number("residualScale"),
+                map.number("minTemperature"), map.number("maxTemperature"), provenance);
+    }
+
+    /** The YAML form {@link #load} reads back. */
+    public String toYaml() {
+        StringBuilder y = new StringBuilder("name: ").append(name).append("\nkind: ").append(KIND).append('\n')
+                .append("residualScale: ").append(residualScale).append('\n')
+                .append("minTemperature: ").append(minTemperature).append('\n')
+                .append("maxTemperature: ").append(maxTemperature).append('\n')
+                .append("terms:\n");
+        for (int i = 0; i < weights.length; i++) {
+            y.append("  - predictor: ").append(i == 0 ? "intercept" : predictors.get(i - 1)).append('\n')
+                    .append("    weight: ").append(weights[i]).append('\n');
+            if (i > 0) {
+                y.append("    mean: ").append(means[i - 1]).append('\n');
+            }
+            y.append("    inverseGram: [");
+            for (int j = 0; j < inverseGram[i].length; j++) {
+                y.append(j == 0 ? "" : ", ").append(inverseGram[i][j]);
+            }
+            y.append("]\n");
+        }
+        return y.append("provenance:\n")
+                .append("  source: \"").append(provenance.source().replace("\"", "'")).append("\"\n")
+                .append("  fittedOn: \"").append(provenance.fittedOn().replace("\"", "'")).append("\"\n")
+                .append("  date: \"").append(provenance.date()).append("\"\n")
+                .append(provenance.hasCrossValidatedError()
+                        ? "  crossValidatedLogError: " + provenance.crossValidatedLogError() + "\n" : "").toString();
+    }
+
+    /** ln T̂* = w₀ + Σ w_j·x_j written out, for reports. */
+    public String formula() {
+        StringBuilder f = new StringBuilder(String.format(Locale.ROOT, "ln T̂* = %.3f", weights[0]));
+        for (int j = 0; j < predictors.size(); j++) {
+            f.append(String.format(Locale.ROOT, " %s %.3f·%s", weights[j + 1] < 0 ? "−" : "+", Math.abs(weights[j + 1]),
+                    predictors.get(j)));
+        }
+        return f.toString();
+    }
+}

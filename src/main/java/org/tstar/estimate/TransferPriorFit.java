@@ -1,0 +1,249 @@
+package org.tstar.estimate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.tstar.InvalidInputException;
+
+/**
+ * Chooses and fits a {@link TransferPrior}: every subset of at most {@code maxTerms} candidate predictors is
+ * scored by its leave-one-dataset-out RMSE in ln T (ordinary least squares, a dataset's tasks held out together),
+ * never by its in-sample fit; the subset chosen by the one-standard-error rule is refitted on every task. The selection itself
+ * is then cross-validated: for each dataset, the subset is chosen again without it and the dataset predicted, so
+ * the nested error is what a new dataset can expect, selection included.
+ *
+ * @param subsets     every subset scored, best first
+ * @param nested      each task predicted with selection and fit done without its dataset
+ * @param nestedError RMSE in ln T of {@code nested}; {@code nestedPearson} its Pearson r against the grid's ln T*
+ */
+public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<Prediction> nested, double nestedError,
+                               double nestedPearson, int observations, int datasets) {
+
+    /** One task's grid optimum and its training-free predictors. */
+    public record Observation(String task, String dataset, TaskPredictors predictors, double gridOptimalTemperature) {
+        public Observation {
+            if (!(gridOptimalTemperature > 0)) {
+                throw new InvalidInputException("task '" + task + "': grid T* must be > 0, got " + gridOptimalTemperature);
+            }
+        }
+    }
+
+    /**
+     * A subset of predictors, its leave-one-dataset-out RMSE in ln T (∞ where a fold could not be fitted) and that
+     * RMSE's standard error over the tasks.
+     */
+    public record Subset(List<String> predictors, double heldOutLogError, double standardError) {
+    }
+
+    /** A task predicted from the other datasets: the subset chosen without it and its T̂*. */
+    public record Prediction(String task, String dataset, List<String> predictors, double gridOptimalTemperature,
+                             double predictedTemperature) {
+    }
+
+    /** Fits on {@code observations}; {@code candidates} are names from {@link TaskPredictors#CANDIDATES}. */
+    public static TransferPriorFit fit(List<Observation> observations, List<String> candidates, int maxTerms,
+                                       double minTemperature, double maxTemperature, String source, String date) {
+        Set<String> datasets = datasets(observations);
+        if (datasets.size() < 3) {
+            throw new InvalidInputException("fit: a prior needs tasks from at least 3 datasets to be chosen by "
+                    + "leave-one-dataset-out error, got " + datasets.size() + " (" + String.join(", ", datasets) + ")");
+        }
+        List<Subset> subsets = score(observations, candidates, maxTerms);
+        Subset best = choose(subsets);
+        if (!Double.isFinite(best.heldOutLogError())) {
+            throw new InvalidInputException("fit: no subset of the predictors could be fitted leave-one-dataset-out");
+        }
+        List<Prediction> nested = new ArrayList<>();
+        for (String dataset : datasets) {
+            List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
+            if (datasets(training).size() < 2) {
+                continue;
+            }
+            List<String> chosen = choose(score(training, candidates, maxTerms)).predictors();
+            Ols ols = Ols.fit(training, chosen);
+            if (ols == null) {
+                continue;
+            }
+            for (Observation o : observations) {
+                if (o.dataset().equals(dataset)) {
+                    nested.add(new Prediction(o.task(), dataset, chosen, o.gridOptimalTemperature(),
+                            clip(Math.exp(ols.predict(o.predictors())), minTemperature, maxTemperature)));
+                }
+            }
+        }
+        double squares = 0;
+        double[] predicted = new double[nested.size()];
+        double[] actual = new double[nested.size()];
+        for (int i = 0; i < nested.size(); i++) {
+            predicted[i] = Math.log(nested.get(i).predictedTemperature());
+            actual[i] = Math.log(nested.get(i).gridOptimalTemperature());
+            squares += Math.pow(predicted[i] - actual[i], 2);
+        }
+        double nestedError = nested.isEmpty() ? Double.NaN : Math.sqrt(squares / nested.size());
+        double r = nested.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN;
+        Ols ols = Ols.fit(observations, best.predictors());
+        int p = best.predictors().size() + 1;
+        // s·√(1 + h) averaged over the fitted tasks (mean leverage p/n) is the cross-validated error
+        double scale = best.heldOutLogError() / Math.sqrt(1 + (double) p / observations.size());
+        TransferPrior prior = new TransferPrior("prior", best.predictors(), ols.weights, ols.means, ols.inverseGram,
+                scale, minTemperature, maxTemperature, new CoefficientProvenance(source, observations.size()
+                + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors chosen by "
+                + "leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates, date,
+                best.heldOutLogError()));
+        return new TransferPriorFit(prior, List.copyOf(subsets), List.copyOf(nested), nestedError, r,
+                observations.size(), datasets.size());
+    }
+
+    /** Every subset of at most {@code maxTerms} predictors that vary over the observations, best first. */
+    static List<Subset> score(List<Observation> observations, List<String> candidates, int maxTerms) {
+        List<String> varying = candidates.stream().filter(c -> varies(observations, c)).toList();
+        List<Subset> out = new ArrayList<>();
+        for (long mask = 0; mask < (1L << varying.size()); mask++) {
+            if (Long.bitCount(mask) > maxTerms) {
+                continue;
+            }
+            List<String> subset = new ArrayList<>();
+            for (int j = 0; j < varying.size(); j++) {
+                if ((mask & (1L << j)) != 0) {
+                    subset.add(varying.get(j));
+                }
+            }
+            out.add(heldOutError(observations, subset));
+        }
+        out.sort(Comparator.comparingDouble(Subset::heldOutLogError).thenComparingInt(s -> s.predictors().size()));
+        return out;
+    }
+
+    /**
+     * The one-standard-error rule: the fewest predictors whose held-out error is within one standard error of the
+     * best subset's (the lowest error among those). A few dozen tasks from a handful of datasets cannot tell a fourth
+     * predictor from noise, and every extra term extrapolates to new datasets.
+     */
+    static Subset choose(List<Subset> scored) {
+        Subset best = scored.get(0);
+        double bound = best.heldOutLogError() + best.standardError();
+        Subset chosen = best;
+        for (Subset s : scored) {
+            if (s.heldOutLogError() <= bound && s.predictors().size() < chosen.predictors().size()) {
+                chosen = s;
+            }
+        }
+        return chosen;
+    }
+
+    /** Leave-one-dataset-out RMSE in ln T of OLS on {@code predictors}, with its standard error. */
+    static Subset heldOutError(List<Observation> observations, List<String> predictors) {
+        double[] squares = new double[observations.size()];
+        int i = 0;
+        for (String dataset : datasets(observations)) {
+            List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
+            Ols ols = Ols.fit(training, predictors);
+            if (ols == null) {
+                return new Subset(List.copyOf(predictors), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+            }
+            for (Observation o : observations) {
+                if (o.dataset().equals(dataset)) {
+                    squares[i++] = Math.pow(ols.predict(o.predictors()) - Math.log(o.gridOptimalTemperature()), 2);
+                }
+            }
+        }
+        double mean = java.util.Arrays.stream(squares).average().orElse(Double.NaN);
+        double rmse = Math.sqrt(mean);
+        // delta method: se(√MSE) = se(MSE) / (2√MSE), se(MSE) = sd of the squared errors / √n
+        double sd = Math.sqrt(java.util.Arrays.stream(squares).map(q -> (q - mean) * (q - mean)).sum()
+                / Math.max(1, squares.length - 1));
+        return new Subset(List.copyOf(predictors), rmse, rmse > 0 ? sd / Math.sqrt(squares.length) / (2 * rmse) : 0);
+    }
+
+    private static boolean varies(List<Observation> observations, String predictor) {
+        double first = observations.get(0).predictors().value(predictor);
+        return observations.stream().anyMatch(o -> Math.abs(o.predictors().value(predictor) - first) > 1e-12);
+    }
+
+    private static Set<String> datasets(List<Observation> observations) {
+        Set<String> out = new LinkedHashSet<>();
+        observations.forEach(o -> out.add(o.dataset()));
+        return out;
+    }
+
+    private static double clip(double t, double min, double max) {
+        return Math.min(max, Math.max(min, t));
+    }
+
+    /** Ordinary least squares of ln T* on an intercept and the predictors. */
+    private record Ols(List<String> predictors, double[] weights, double[] means, double[][] inverseGram) {
+
+        /**
+         * A predictor constant over these tasks (an updater only one dataset uses, in the fold that leaves it out) has
+         * nothing to be fitted on: its weight is fixed at 0. Null when there are too few tasks or the design is
+         * singular.
+         */
+        static Ols fit(List<Observation> observations, List<String> predictors) {
+            int n = observations.size();
+            List<String> free = predictors.stream().filter(c -> varies(observations, c)).toList();
+            int p = free.size() + 1;
+            if (n < p + 1) {
+                return null;
+            }
+            double[][] x = new double[n][p];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                Observation o = observations.get(i);
+                x[i][0] = 1;
+                for (int j = 1; j < p; j++) {
+                    x[i][j] = o.predictors().value(free.get(j - 1));
+                }
+                y[i] = Math.log(o.gridOptimalTemperature());
+            }
+            RealMatrix design = new Array2DRowRealMatrix(x, false);
+            double[] w;
+            double[][] inverse;
+            try {
+                w = new QRDecomposition(design, 1e-10).getSolver().solve(new ArrayRealVector(y, false)).toArray();
+                inverse = new LUDecomposition(design.transpose().multiply(design), 1e-14).getSolver().getInverse().getData();
+            } catch (SingularMatrixException e) {
+                return null;
+            }
+            // back to the order of {@code predictors}, fixed terms at 0
+            int q = predictors.size() + 1;
+            int[] at = new int[q];
+            at[0] = 0;
+            for (int j = 1; j < q; j++) {
+                at[j] = free.indexOf(predictors.get(j - 1)) + 1;
+            }
+            double[] weights = new double[q];
+            double[] means = new double[q - 1];
+            double[][] inverseGram = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                weights[a] = at[a] == 0 && a > 0 ? 0 : w[at[a]];
+                for (int b = 0; b < q; b++) {
+                    boolean fixed = (a > 0 && at[a] == 0) || (b > 0 && at[b] == 0);
+                    inverseGram[a][b] = fixed ? 0 : inverse[at[a]][at[b]];
+                }
+            }
+            for (int j = 1; j < q; j++) {
+                for (Observation o : observations) {
+                    means[j - 1] += o.predictors().value(predictors.get(j - 1)) / n;
+                }
+            }
+            return new Ols(predictors, weights, means, inverseGram);
+        }
+
+        double predict(TaskPredictors task) {
+            double log = weights[0];
+            for (int j = 1; j < weights.length; j++) {
+                log += weights[j] * task.value(predictors.get(j - 1));
+            }
+            return log;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.tstar.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.tstar.estimate.AnalyticalTemperature;
+import org.tstar.estimate.CoefficientFit;
+import org.tstar.estimate.TaskPredictors;
+import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPrior;
+import org.tstar.estimate.TransferPriorFit;
+
+/**
+ * The transfer prior's part of {@code fit.md}: the predictors chosen and their weights, the paper's coefficients,
+ * today's refit and the prior side by side on tasks none of them was fitted on (cross-validated by dataset, and a
+ * dataset family kept out of every fit), the targets, and every predictor tried with its held-out error.
+ */
+public final class TransferPriorReport {
+    private TransferPriorReport() {
+    }
+
+    /** One way of predicting T*: its name and its prediction for a task (NaN where it has none). */
+    private record Predictor(String name, ToDoubleFunction<FitReport.Task> temperature) {
+    }
+
+    public static String markdown(String source, TransferPriorFit fit, CoefficientFit refit, TemperatureCoefficients paper,
+                                  List<FitReport.Task> fitted, List<FitReport.Task> heldOut, List<String> holdOut,
+                                  double predictorSeconds) {
+        TransferPrior prior = fit.prior();
+        Predictor paperT = new Predictor("paper coefficients (α√M + β)",
+                t -> AnalyticalTemperature.estimate(t.observation().width(), t.observation().classes(), t.observation().csg(),
+                        paper).temperature());
+        Predictor refitCv = new Predictor("today's refit (α√M + β + γ ln csg + δ ln C)", t -> refit.heldOut().stream()
+                .filter(p -> p.task().equals(t.observation().task())).findFirst()
+                .map(CoefficientFit.Prediction::predictedTemperature).orElse(Double.NaN));
+        Predictor priorCv = new Predictor("transfer prior", t -> fit.nested().stream()
+                .filter(p -> p.task().equals(t.observation().task())).findFirst()
+                .map(TransferPriorFit.Prediction::predictedTemperature).orElse(Double.NaN));
+        Predictor refitAll = new Predictor(refitCv.name(), t -> refit.predict(t.observation()));
+        Predictor priorAll = new Predictor(priorCv.name(), t -> prior.predict(t.predictors()).temperature());
+
+        StringBuilder md = new StringBuilder("# Fit: a transfer prior, and the estimate's coefficients\n\n");
+        md.append(String.format(Locale.ROOT, "`%s`: %d tasks from %d datasets fitted%s. Every predictor below was computed "
+                        + "from the task's data and recipe without training the classifier (%.0f s for all %d tasks, data "
+                        + "loading included).%n%n", source, fitted.size(), fit.datasets(),
+                holdOut.isEmpty() ? "" : "; " + heldOut.size() + " tasks of " + String.join(", ", holdOut)
+                        + " kept out of every fit and selection, and only predicted", predictorSeconds,
+                fitted.size() + heldOut.size()));
+        md.append("## The prior\n\n`").append(prior.formula()).append("`, clipped to [")
+                .append(prior.minTemperature()).append(", ").append(prior.maxTemperature()).append("].\n\n")
+                .append("| predictor | weight (ln T per unit) | mean over the fitted tasks | what it measures |\n|---|---:|---:|---|\n")
+                .append(String.format(Locale.ROOT, "| intercept | %.4f | | |%n", prior.weights()[0]));
+        for (int j = 0; j < prior.predictors().size(); j++) {
+            String name = prior.predictors().get(j);
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s |%n", name, prior.weights()[j + 1],
+                    prior.means()[j], TaskPredictors.CANDIDATES.get(name)));
+        }
+        md.append(String.format(Locale.ROOT, "%nChosen among %d subsets of at most %d of the %d candidates by "
+                        + "leave-one-dataset-out RMSE in ln T (%.3f), never by in-sample fit. Expected error for a task: "
+                        + "%.3f·√(1 + h) in ln T, h its leverage (1 + h grows as the task leaves the fitted tasks' range), "
+                        + "which sets the analytical search's first range r = e^error when a space names this prior. "
+                        + "Provenance: %s; %s.%n%n", fit.subsets().size(), maxTerms(fit), TaskPredictors.CANDIDATES.size(),
+                prior.provenance().crossValidatedLogError(), prior.residualScale(), prior.provenance().fittedOn(),
+                prior.provenance().date()));
+
+        List<Predictor> cv = List.of(paperT, refitCv, priorCv);
+        List<Predictor> family = List.of(paperT, refitAll, priorAll);
+        md.append("## Side by side, on tasks the predictor was not fitted on\n\n")
+                .append("| predictor | cross-validated by dataset: Pearson r (ln T) | RMSE ln T | T̂* alone within "
+                        + FitReport.MATCH_PP + " pp of the grid |")
+                .append(heldOut.isEmpty() ? "\n|---|---:|---:|---:|\n"
+                        : " held-out family (" + String.join(", ", holdOut) + "): Pearson r | RMSE ln T | within "
+                        + FitReport.MATCH_PP + " pp |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < cv.size(); i++) {
+            Score a = Score.of(fitted, cv.get(i).temperature());
+            md.append("| ").append(cv.get(i).name()).append(" | ").append(a.cells());
+            if (!heldOut.isEmpty()) {
+                md.append(" | ").append(Score.of(heldOut, family.get(i).temperature()).cells());
+            }
+            md.append(" |\n");
+        }
+        md.append("\nCross-validated by dataset: each task predicted by coefficients fitted without its dataset (the paper's "
+                + "are not fitted at all); for the prior, the choice of predictors is redone without the dataset too. "
+                + "The held-out family is predicted by the fits on every other task. Within " + FitReport.MATCH_PP
+                + " pp: the grid's held-out test accuracy minus that at the grid point nearest T̂*, mean over seeds.\n\n");
+
+        Score priorScoreCv = Score.of(fitted, priorCv.temperature());
+        Score priorScoreFamily = heldOut.isEmpty() ? null : Score.of(heldOut, priorAll.temperature());
+        md.append("## Targets\n\n| target | measured | |\n|---|---:|---|\n")
+                .append(targetLine("prior, cross-validated by dataset: Pearson r (ln T) ≥ 0.9", priorScoreCv.r(), 0.9, "%.3f"))
+                .append(targetLine("prior, cross-validated by dataset: T̂* alone within " + FitReport.MATCH_PP
+                        + " pp on ≥ 70 % of tasks", priorScoreCv.share(), 0.7, "share"));
+        if (priorScoreFamily != null) {
+            md.append(targetLine("prior on the held-out family: Pearson r (ln T) ≥ 0.9", priorScoreFamily.r(), 0.9, "%.3f"))
+                    .append(targetLine("prior on the held-out family: within " + FitReport.MATCH_PP + " pp on ≥ 70 %",
+                            priorScoreFamily.share(), 0.7, "share"));
+        }
+        md.append('\n');
+
+        md.append("## Every predictor tried\n\nLeave-one-dataset-out RMSE in ln T of the intercept with each candidate "
+                + "alone, and the best subsets (a candidate constant within a training fold gets weight 0 there, so a "
+                + "recipe only one dataset varies cannot be validated on another):\n\n| predictors | held-out RMSE ln T |\n|---|---:|\n");
+        List<TransferPriorFit.Subset> shown = new ArrayList<>();
+        fit.subsets().stream().filter(s -> s.predictors().size() <= 1).forEach(shown::add);
+        shown.sort(java.util.Comparator.comparingDouble(TransferPriorFit.Subset::heldOutLogError));
+        for (TransferPriorFit.Subset s : shown) {
+            md.append(String.format(Locale.ROOT, "| %s | %.3f |%n", s.predictors().isEmpty() ? "intercept only"
+                    : s.predictors().get(0), s.heldOutLogError()));
+        }
+        md.append("\n| best subsets | held-out RMSE ln T |\n|---|---:|\n");
+        fit.subsets().stream().limit(8).forEach(s -> md.append(String.format(Locale.ROOT, "| %s | %.3f |%n",
+                String.join(", ", s.predictors()), s.heldOutLogError())));
+        List<String> constant = TaskPredictors.CANDIDATES.keySet().stream()
+                .filter(c -> fit.subsets().stream().noneMatch(s -> s.predictors().contains(c))).toList();
+        if (!constant.isEmpty()) {
+            md.append("\nNot tried (constant over the fitted tasks): ").append(String.join(", ", constant)).append(".\n");
+        }
+
+        md.append("\n## Per task\n\n| task | dataset | M | effective width | probe accuracy | probe gap | steps | grid T* | T̂* paper "
+                + "| T̂* refit | T̂* prior | prior error × | predictors chosen | gap paper (pp) | gap refit (pp) | gap prior (pp) |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        for (FitReport.Task t : fitted) {
+            String chosen = fit.nested().stream().filter(p -> p.task().equals(t.observation().task())).findFirst()
+                    .map(p -> String.join(", ", p.predictors())).orElse("—");
+            md.append(taskLine(t, paperT, refitCv, priorCv, prior, chosen));
+        }
+        for (FitReport.Task t : heldOut) {
+            md.append(taskLine(t, paperT, refitAll, priorAll, prior, "held-out family: " + String.join(", ", prior.predictors())));
+        }
+        md.append("\nT̂* refit and T̂* prior are the cross-validated predictions (fitted without the task's dataset) or, for "
+                + "the held-out family, the fits on every other task. Prior error ×: e^(expected error) of the prior fitted "
+                + "on every task, for this task.\n\n");
+        return md.toString();
+    }
+
+    private static int maxTerms(TransferPriorFit fit) {
+        return fit.subsets().stream().mapToInt(s -> s.predictors().size()).max().orElse(0);
+    }
+
+    private static String taskLine(FitReport.Task t, Predictor paper, Predictor refit, Predictor prior,
+                                   TransferPrior fitted, String chosen) {
+        double a = paper.temperature().applyAsDouble(t);
+        double b = refit.temperature().applyAsDouble(t);
+        double c = prior.temperature().applyAsDouble(t);
+        TaskPredictors x = t.predictors();
+        return String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.3f | %+.3f | %d | %.3g | %.3g | %s | %s | %.2f | %s | %+.2f | %s | %s |%n",
+                t.observation().task(), t.observation().dataset(), x.width(), x.probe().effectiveWidth(),
+                x.probe().heldOutAccuracy(), x.probe().gap(), x.steps(), t.observation().gridOptimalTemperature(), a,
+                num(b, "%.3g"), num(c, "%.3g"), fitted.predict(t.predictors()).errorFactor(), chosen, t.gapAt(a),
+                Double.isNaN(b) ? "—" : String.format(Locale.ROOT, "%+.2f", t.gapAt(b)),
+                Double.isNaN(c) ? "—" : String.format(Locale.ROOT, "%+.2f", t.gapAt(c)));
+    }
+
+    private static String targetLine(String target, double value, double goal, String format) {
+        String shown = format.equals("share") ? String.format(Locale.ROOT, "%.0f %%", 100 * value)
+                : String.format(Locale.ROOT, format, value);
+        return "| " + target + " | " + shown + " | " + (value >= goal ? "met" : "missed") + " |\n";
+    }
+
+    private static String num(double v, String format) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, format, v);
+    }
+
+    /** Pearson r and RMSE in ln T against the grid's T*, and the share of tasks whose T̂* alone matched the grid. */
+    private record Score(double r, double rmse, double share, int within, int tasks) {
+        static Score of(List<FitReport.Task> tasks, ToDoubleFunction<FitReport.Task> temperature) {
+            List<double[]> pairs = new ArrayList<>();
+            int within = 0;
+            for (FitReport.Task t : tasks) {
+                double p = temperature.applyAsDouble(t);
+                if (Double.isNaN(p)) {
+                    continue;
+                }
+                pairs.add(new double[] {Math.log(p), Math.log(t.observation().gridOptimalTemperature())});
+                within += t.gapAt(p) <= FitReport.MATCH_PP ? 1 : 0;
+            }
+            double[] x = pairs.stream().mapToDouble(q -> q[0]).toArray();
+            double[] y = pairs.stream().mapToDouble(q -> q[1]).toArray();
+            double squares = 0;
+            for (int i = 0; i < x.length; i++) {
+                squares += Math.pow(x[i] - y[i], 2);
+            }
+            double r = x.length > 2 && variance(x) > 0 ? new PearsonsCorrelation().correlation(x, y) : Double.NaN;
+            return new Score(r, x.length == 0 ? Double.NaN : Math.sqrt(squares / x.length),
+                    x.length == 0 ? Double.NaN : (double) within / x.length, within, x.length);
+        }
+
+        private static double variance(double[] v) {
+            return new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(v);
+        }
+
+        String cells() {
+            return String.format(Locale.ROOT, "%s | %.3f | %.0f %% (%d of %d)", Double.isNaN(r) ? "— (constant)"
+                    : String.format(Locale.ROOT, "%.3f", r), rmse, 100 * share, within, tasks);
+        }
+    }
+}

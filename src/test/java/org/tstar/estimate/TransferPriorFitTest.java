@@ -1,0 +1,136 @@
+package org.tstar.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tstar.InvalidInputException;
+
+/**
+ * The prior's fit recovers planted weights on the new predictors and chooses exactly the planted ones by held-out
+ * error; its expected error grows with a task's distance from the fitted tasks, and it reads back from YAML.
+ */
+class TransferPriorFitTest {
+    private static final List<String> ALL = List.copyOf(TaskPredictors.CANDIDATES.keySet());
+    private static final List<String> PLANTED = List.of("lnM", "lnLearningRate", "probeGap", "sgd");
+    private static final double[] WEIGHTS = {0.5, 0.4, 0.8, 3.0, -2.0};
+
+    /** A task whose every candidate predictor varies on its own (a seeded draw). */
+    static TaskPredictors randomTask(Random random) {
+        int width = 16 << random.nextInt(8);
+        double heldOut = 0.3 + 0.6 * random.nextDouble();
+        double gap = 0.5 * random.nextDouble();
+        String[] updaters = {"adam", "sgd", "nesterovs"};
+        return new TaskPredictors(width, 2 + random.nextInt(99), 0.1 + 10 * random.nextDouble(), 500 + random.nextInt(20_000),
+                random.nextBoolean() ? "mlp" : "linear+bn", updaters[random.nextInt(3)], Math.pow(10, -4 + 3 * random.nextDouble()),
+                1 + random.nextInt(30), 16 << random.nextInt(4),
+                new SeparabilityProbe(heldOut + gap, heldOut, 1 + random.nextDouble() * width));
+    }
+
+    static double planted(TaskPredictors t) {
+        double log = WEIGHTS[0];
+        for (int j = 0; j < PLANTED.size(); j++) {
+            log += WEIGHTS[j + 1] * t.value(PLANTED.get(j));
+        }
+        return Math.exp(log);
+    }
+
+    private static List<TransferPriorFit.Observation> observations(int datasets, int perDataset, double noise, long seed) {
+        Random random = new Random(seed);
+        List<TransferPriorFit.Observation> out = new ArrayList<>();
+        for (int d = 0; d < datasets; d++) {
+            for (int i = 0; i < perDataset; i++) {
+                TaskPredictors t = randomTask(random);
+                out.add(new TransferPriorFit.Observation("d" + d + "-t" + i, "d" + d, t,
+                        planted(t) * Math.exp(noise * random.nextGaussian())));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void recoversPlantedWeightsAndChoosesExactlyThePlantedPredictors() {
+        TransferPriorFit fit = TransferPriorFit.fit(observations(6, 6, 0, 1), ALL, 4, 1e-6, 1e6, "test", "today");
+        TransferPrior prior = fit.prior();
+        assertThat(prior.predictors()).containsExactlyInAnyOrderElementsOf(PLANTED);
+        for (int j = 0; j < PLANTED.size(); j++) {
+            assertThat(prior.weights()[prior.predictors().indexOf(PLANTED.get(j)) + 1]).isCloseTo(WEIGHTS[j + 1], within(1e-8));
+        }
+        assertThat(prior.weights()[0]).isCloseTo(WEIGHTS[0], within(1e-8));
+        // chosen again without each dataset, the same predictors predict it exactly
+        assertThat(fit.nested()).hasSize(36).allSatisfy(p -> {
+            assertThat(p.predictors()).containsExactlyInAnyOrderElementsOf(PLANTED);
+            assertThat(p.predictedTemperature()).isCloseTo(p.gridOptimalTemperature(), within(1e-6 * p.gridOptimalTemperature()));
+        });
+        assertThat(fit.nestedPearson()).isGreaterThan(0.999999);
+    }
+
+    @Test
+    void withNoiseTheHeldOutErrorIsTheNoiseAndThePlantedPredictorsAreKept() {
+        TransferPriorFit fit = TransferPriorFit.fit(observations(8, 8, 0.1, 2), ALL, 4, 1e-6, 1e6, "test", "today");
+        assertThat(fit.prior().predictors()).containsExactlyInAnyOrderElementsOf(PLANTED);
+        assertThat(fit.nestedError()).isBetween(0.07, 0.15);
+        assertThat(fit.prior().provenance().crossValidatedLogError()).isBetween(0.07, 0.15);
+    }
+
+    @Test
+    void aPredictorOnlyOneDatasetVariesGetsWeightZeroInTheFoldThatLeavesItOut() {
+        List<TransferPriorFit.Observation> all = new ArrayList<>();
+        Random random = new Random(3);
+        for (TransferPriorFit.Observation o : observations(4, 6, 0, 3)) {
+            TaskPredictors t = o.predictors();
+            // only dataset d0 uses SGD
+            String updater = o.dataset().equals("d0") && random.nextBoolean() ? "sgd" : "adam";
+            TaskPredictors changed = new TaskPredictors(t.width(), t.classes(), t.csg(), t.trainSamples(), t.head(), updater,
+                    t.learningRate(), t.epochs(), t.batchSize(), t.probe());
+            all.add(new TransferPriorFit.Observation(o.task(), o.dataset(), changed, planted(changed)));
+        }
+        TransferPriorFit.Subset withSgd = TransferPriorFit.heldOutError(all, PLANTED);
+        assertThat(withSgd.heldOutLogError()).isFinite();
+        // every other fold learns SGD's weight from d0 and is exact; the fold without d0 cannot, fixes it at 0, and
+        // d0's SGD tasks miss by exactly the planted weight, 2 in ln T
+        long sgdTasks = all.stream().filter(o -> o.predictors().updater().equals("sgd")).count();
+        assertThat(sgdTasks).isPositive();
+        assertThat(withSgd.heldOutLogError()).isCloseTo(Math.sqrt(sgdTasks * 4.0 / all.size()), within(1e-6));
+    }
+
+    @Test
+    void contributionsAddUpAndTheExpectedErrorGrowsAwayFromTheFittedTasks() {
+        TransferPrior prior = TransferPriorFit.fit(observations(6, 6, 0.1, 4), ALL, 4, 1e-6, 1e6, "test", "today").prior();
+        Random random = new Random(5);
+        TaskPredictors typical = randomTask(random);
+        TransferPrior.Prediction p = prior.predict(typical);
+        double sum = Math.log(p.baseline()) + p.contributions().stream().mapToDouble(TransferPrior.Contribution::logEffect).sum();
+        assertThat(sum).isCloseTo(Math.log(p.unclipped()), within(1e-9));
+        TaskPredictors far = new TaskPredictors(typical.width(), typical.classes(), typical.csg(), typical.trainSamples(),
+                typical.head(), typical.updater(), 1e15, typical.epochs(), typical.batchSize(), typical.probe());
+        assertThat(prior.predict(far).leverage()).isGreaterThan(10 * p.leverage());
+        assertThat(prior.predict(far).expectedLogError()).isGreaterThan(2 * p.expectedLogError());
+        assertThat(p.expectedLogError()).isGreaterThanOrEqualTo(prior.residualScale());
+    }
+
+    @Test
+    void readsBackFromItsYaml() {
+        TransferPrior prior = TransferPriorFit.fit(observations(5, 5, 0.1, 6), ALL, 3, 0.01, 500, "test \"quoted\"", "today").prior();
+        TransferPrior read = TransferPrior.parse(prior.toYaml(), "prior.yaml");
+        TaskPredictors t = randomTask(new Random(7));
+        assertThat(read.predict(t).temperature()).isEqualTo(prior.predict(t).temperature());
+        assertThat(read.predict(t).expectedLogError()).isEqualTo(prior.predict(t).expectedLogError());
+        assertThat(read.predictors()).isEqualTo(prior.predictors());
+        assertThat(read.provenance().crossValidatedLogError()).isEqualTo(prior.provenance().crossValidatedLogError());
+    }
+
+    @Test
+    void refusesTooFewDatasetsAndNamesABadPriorField() {
+        assertThatThrownBy(() -> TransferPriorFit.fit(observations(2, 6, 0, 8), ALL, 4, 1e-6, 1e6, "t", "d"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 3 datasets").hasMessageContaining("got 2 (d0, d1)");
+        assertThatThrownBy(() -> TransferPrior.parse("name: x\nkind: transferPrior\nresidualScale: 1\nminTemperature: 0.1\n"
+                + "maxTemperature: 10\nterms:\n  - {predictor: intercept, weight: 0, inverseGram: [1, 0]}\n"
+                + "  - {predictor: lnWidth, weight: 1, mean: 0, inverseGram: [0, 1]}\n", "p.yaml"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown predictor 'lnWidth'");
+    }
+}
