@@ -34,8 +34,10 @@ import org.tstar.search.SearchTask;
  * @param fit the least-squares fit in log T, with its leave-one-dataset-out errors
  * @param prior    the transfer prior chosen and fitted on the same tasks
  * @param markdown the fit's report: errors, per-task predictions, the alternatives
+ * @param predictorSeconds how long reading the tasks and computing their predictors took (data loading included)
  */
-public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorFit prior, String markdown) {
+public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorFit prior, String markdown,
+                               double predictorSeconds) {
 
     /**
      * Reads every folder's {@code tasks.csv} (and {@code statistics.csv} where present), computes each task's
@@ -110,9 +112,9 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
         TransferPriorFit prior = TransferPriorFit.fit(fitted.stream().map(FitReport.Task::priorObservation).toList(),
                 List.copyOf(TaskPredictors.CANDIDATES.keySet()), MAX_PRIOR_TERMS, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
-        String markdown = TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut, predictorSeconds)
+        String markdown = TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut)
                 + FitReport.markdown(source, inLog, inT, fitted, leftOut, heuristics, paper);
-        return new CoefficientRefit(source, inLog, prior, markdown);
+        return new CoefficientRefit(source, inLog, prior, markdown, predictorSeconds);
     }
 
     /** The predictors a prior may choose at most: few enough to read, and to fit on a few dozen tasks. */

@@ -44,7 +44,8 @@ final class FitCommand implements Callable<Integer> {
         CoefficientRefit refit = CoefficientRefit.of(reports, holdOut);
         refit.write(out, prior, report);
         spec.commandLine().getOut().print(refit.markdown());
-        spec.commandLine().getOut().printf("%nwrote %s%s%s%n", out, prior != null ? ", " + prior : "",
+        spec.commandLine().getOut().printf("%ntask predictors computed without training in %.0f s (data loading included)%n"
+                        + "wrote %s%s%s%n", refit.predictorSeconds(), out, prior != null ? ", " + prior : "",
                 report != null ? " and " + report : "");
         spec.commandLine().getOut().flush();
         return 0;

@@ -27,12 +27,13 @@ public record TaskPredictors(int width, int classes, double csg, int trainSample
         c.put("lnCsg", "ln of the cumulative spectral gradient (task difficulty, floored at 1e-6)");
         c.put("lnSamples", "ln of the training samples n");
         c.put("lnLearningRate", "ln of the updater's learning rate");
+        c.put("lnAdamLearningRate", "ln of the learning rate under Adam, whose steps do not scale with the gradient "
+                + "as T scales it (0 under SGD and Nesterov momentum, which gradientScaled separates)");
         c.put("lnSteps", "ln of the optimizer steps, epochs × ⌈n / batch size⌉");
         c.put("probeAccuracy", "held-out accuracy of a closed-form ridge probe on the training split");
         c.put("probeGap", "the ridge probe's fit-minus-held-out accuracy (how far a linear head of this width overfits)");
         c.put("mlp", "1 for an MLP head (M is its last hidden width), else 0");
-        c.put("sgd", "1 for plain SGD, else 0");
-        c.put("nesterovs", "1 for Nesterov momentum, else 0");
+        c.put("gradientScaled", "1 for SGD or Nesterov momentum, whose steps T scales with the gradient; 0 for Adam");
         return java.util.Collections.unmodifiableMap(c);
     }
 
@@ -59,12 +60,12 @@ public record TaskPredictors(int width, int classes, double csg, int trainSample
             case "lnCsg" -> Math.log(Math.max(AnalyticalTemperature.MIN_CSG, csg));
             case "lnSamples" -> Math.log(trainSamples);
             case "lnLearningRate" -> Math.log(learningRate);
+            case "lnAdamLearningRate" -> updater.equals("adam") ? Math.log(learningRate) : 0;
             case "lnSteps" -> Math.log(steps());
             case "probeAccuracy" -> probe.heldOutAccuracy();
             case "probeGap" -> probe.gap();
             case "mlp" -> head.equals("mlp") ? 1 : 0;
-            case "sgd" -> updater.equals("sgd") ? 1 : 0;
-            case "nesterovs" -> updater.equals("nesterovs") ? 1 : 0;
+            case "gradientScaled" -> updater.equals("adam") ? 0 : 1;
             default -> throw new InvalidInputException("prior: unknown predictor '" + name + "' (known: "
                     + String.join(", ", CANDIDATES.keySet()) + ")");
         };

@@ -90,17 +90,28 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
         }
         double nestedError = nested.isEmpty() ? Double.NaN : Math.sqrt(squares / nested.size());
         double r = nested.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN;
-        Ols ols = Ols.fit(observations, best.predictors());
-        int p = best.predictors().size() + 1;
-        // s·√(1 + h) averaged over the fitted tasks (mean leverage p/n) is the cross-validated error
-        double scale = best.heldOutLogError() / Math.sqrt(1 + (double) p / observations.size());
-        TransferPrior prior = new TransferPrior("prior", best.predictors(), ols.weights, ols.means, ols.inverseGram,
-                scale, minTemperature, maxTemperature, new CoefficientProvenance(source, observations.size()
-                + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors chosen by "
-                + "leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates, date,
-                best.heldOutLogError()));
+        TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, new CoefficientProvenance(source,
+                observations.size() + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors "
+                + "chosen by leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates
+                + " (one-standard-error rule)", date, best.heldOutLogError()));
         return new TransferPriorFit(prior, List.copyOf(subsets), List.copyOf(nested), nestedError, r,
                 observations.size(), datasets.size());
+    }
+
+    /**
+     * The prior of one subset fitted on every observation; its expected error is scaled so that s·√(1 + h), averaged
+     * over the fitted tasks (mean leverage p/n), is the subset's cross-validated error.
+     */
+    public static TransferPrior prior(List<Observation> observations, Subset subset, double minTemperature,
+                                      double maxTemperature, CoefficientProvenance provenance) {
+        Ols ols = Ols.fit(observations, subset.predictors());
+        if (ols == null) {
+            throw new InvalidInputException("fit: " + subset.predictors() + " cannot be fitted on these tasks");
+        }
+        int p = subset.predictors().size() + 1;
+        double scale = subset.heldOutLogError() / Math.sqrt(1 + (double) p / observations.size());
+        return new TransferPrior("prior", subset.predictors(), ols.weights, ols.means, ols.inverseGram, scale,
+                minTemperature, maxTemperature, provenance);
     }
 
     /** Every subset of at most {@code maxTerms} predictors that vary over the observations, best first. */

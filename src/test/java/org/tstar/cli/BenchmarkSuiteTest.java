@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tstar.estimate.TemperatureCoefficients;
+import org.tstar.estimate.TransferPrior;
 import org.tstar.report.BenchmarkTable;
 
 /**
  * {@code tstar bench --suite} on a two-task suite writes tasks.csv that reads back to what it ran, and
- * {@code tstar fit} on the committed quick benchmark reproduces the shipped {@code fitted} coefficients and the
+ * a grid-only suite runs the grid alone, {@code tstar fit} on the committed benchmarks reproduces the shipped
+ * {@code fitted} coefficients and {@code prior}, and the
  * README's results table is the one generated from that benchmark.
  */
 class BenchmarkSuiteTest {
@@ -151,6 +153,39 @@ class BenchmarkSuiteTest {
     }
 
     @Test
+    void aGridOnlySuiteRunsTheGridAloneAndLeavesTheOtherSearchesEmpty() throws Exception {
+        Path suite = dir.resolve("grid.yaml");
+        Files.writeString(suite, """
+                name: grid-only
+                searches: grid
+                grid: {points: 5, min: 0.05, max: 50}
+                tasks:
+                  - name: digits-g
+                    dataset: digits
+                    space: search-spaces/digits-linear.yaml
+                    with: {training: {epochs: 1}}
+                """);
+        Path out = dir.resolve("grid-bench");
+        CompareCommandTest.Run run = tstar("bench", "--suite", suite.toString(), "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        BenchmarkTable.Row row = BenchmarkTable.read(out.resolve("tasks.csv")).get(0);
+        assertThat(row.number("grid_trials")).isEqualTo(5);
+        assertThat(row.number("grid_t")).isPositive();
+        assertThat(row.number("grid_test_accuracy")).isBetween(0.5, 1.0);
+        assertThat(row.text("analytical_t")).isEmpty();
+        assertThat(row.text("random_trials")).isEmpty();
+        assertThat(BenchmarkTable.gridOnly(row)).isTrue();
+        // every trial in the log is the grid's, and the summary says no other search ran
+        assertThat(CompareCommandTest.read(out.resolve("digits-g-seed42").resolve("trials.csv")))
+                .extracting(r -> r.get("strategy")).containsOnly("grid").hasSize(5);
+        assertThat(out.resolve("summary.md")).content().contains("(grid only)").contains("| digits-g | digits | 42 |");
+        Files.writeString(suite, Files.readString(suite).replace("searches: grid", "searches: halving"));
+        CompareCommandTest.Run refused = tstar("bench", "--suite", suite.toString(), "--out", dir.resolve("b2").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("searches").contains("must be all or grid").doesNotContain("\n");
+    }
+
+    @Test
     void fitOnTheCommittedBenchmarkReproducesTheShippedFittedSet() throws Exception {
         TemperatureCoefficients shipped = TemperatureCoefficients.load("fitted");
         // the shipped set names the command that made it: run it again on the committed reports
@@ -160,7 +195,10 @@ class BenchmarkSuiteTest {
         Path written = dir.resolve("fitted.yaml");
         List<String> args = new java.util.ArrayList<>(List.of("fit", "--reports"));
         args.addAll(reports);
-        args.addAll(List.of("--out", written.toString()));
+        Path prior = dir.resolve("prior.yaml");
+        args.addAll(List.of("--out", written.toString(), "--prior", prior.toString()));
+        // the fit computes every task's predictors from its data: the MNIST tasks need MNIST
+        org.tstar.data.MnistFetchTest.fetchMnist();
         CompareCommandTest.Run run = tstar(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isZero();
         TemperatureCoefficients refit = TemperatureCoefficients.load(written.toString());
@@ -169,6 +207,14 @@ class BenchmarkSuiteTest {
         assertThat(refit.gamma()).isEqualTo(shipped.gamma());
         assertThat(refit.delta()).isEqualTo(shipped.delta());
         assertThat(refit.provenance()).isEqualTo(shipped.provenance());
+        // the shipped prior too: the same predictors, weights and provenance
+        TransferPrior shippedPrior = TransferPrior.load("prior");
+        TransferPrior refitPrior = TransferPrior.load(prior.toString());
+        assertThat(refitPrior.predictors()).isEqualTo(shippedPrior.predictors());
+        assertThat(refitPrior.provenance()).isEqualTo(shippedPrior.provenance());
+        for (int j = 0; j < shippedPrior.weights().length; j++) {
+            assertThat(refitPrior.weights()[j]).isCloseTo(shippedPrior.weights()[j], org.assertj.core.data.Offset.offset(1e-9));
+        }
         // and the fit report committed beside the benchmark is the one this fit prints
         assertThat(run.out()).contains(Files.readString(Path.of(reports.get(0), "fit.md")).strip());
     }

