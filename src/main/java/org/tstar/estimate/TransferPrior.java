@@ -23,23 +23,26 @@ import org.tstar.InvalidInputException;
  * @param predictors     the chosen predictors' names, in the order of {@code weights[1..]}
  * @param weights        intercept first, then one weight per predictor (in ln T per unit of the predictor)
  * @param means          each predictor's mean over the fitted tasks: contributions are reported against it
+ * @param ranges         each predictor's [lowest, highest] over the fitted tasks: a value beyond them is clamped to
+ *                       them, so the prior never extrapolates a weight past the data that set it (the leverage, and so
+ *                       the expected error, still sees the unclamped value)
  * @param inverseGram    (X̃ᵀX̃)⁻¹ of the fit's design with its intercept column, for the leverage h(x) = x̃ᵀ(X̃ᵀX̃)⁻¹x̃
  * @param residualScale  s in the expected log error s·√(1 + h(x)); chosen so that its mean over the fitted tasks is
  *                       the leave-one-dataset-out RMSE
  */
 public record TransferPrior(String name, List<String> predictors, double[] weights, double[] means,
-                            double[][] inverseGram, double residualScale, double minTemperature, double maxTemperature,
+                            double[][] ranges, double[][] inverseGram, double residualScale, double minTemperature, double maxTemperature,
                             CoefficientProvenance provenance) {
     private static final Set<String> KEYS = Set.of("name", "kind", "terms", "residualScale", "minTemperature",
             "maxTemperature", "provenance");
-    private static final Set<String> TERM_KEYS = Set.of("predictor", "weight", "mean", "inverseGram");
+    private static final Set<String> TERM_KEYS = Set.of("predictor", "weight", "mean", "range", "inverseGram");
     private static final Set<String> PROVENANCE_KEYS = Set.of("source", "fittedOn", "date", "crossValidatedLogError");
     private static final String KIND = "transferPrior";
 
     public TransferPrior {
         predictors = List.copyOf(predictors);
         int p = predictors.size() + 1;
-        if (weights.length != p || means.length != p - 1 || inverseGram.length != p) {
+        if (weights.length != p || means.length != p - 1 || ranges.length != p - 1 || inverseGram.length != p) {
             throw new InvalidInputException("prior '" + name + "': " + predictors.size() + " predictors need " + p
                     + " weights and inverse-Gram rows, got " + weights.length + " and " + inverseGram.length);
         }
@@ -47,6 +50,12 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             if (!TaskPredictors.CANDIDATES.containsKey(predictor)) {
                 throw new InvalidInputException("prior '" + name + "': unknown predictor '" + predictor + "' (known: "
                         + String.join(", ", TaskPredictors.CANDIDATES.keySet()) + ")");
+            }
+        }
+        for (int j = 0; j < ranges.length; j++) {
+            if (ranges[j].length != 2 || !(ranges[j][0] <= ranges[j][1])) {
+                throw new InvalidInputException("prior '" + name + "': predictor '" + predictors.get(j)
+                        + "' needs a range [lowest, highest], got " + java.util.Arrays.toString(ranges[j]));
             }
         }
         for (double[] row : inverseGram) {
@@ -60,11 +69,18 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
         }
     }
 
-    /** One predictor's part in a prediction: how far the task sits from the fitted tasks' mean, in ln T. */
-    public record Contribution(String predictor, double value, double mean, double weight) {
+    /**
+     * One predictor's part in a prediction: how far the task sits from the fitted tasks' mean, in ln T; {@code used}
+     * is {@code value} clamped to the fitted range.
+     */
+    public record Contribution(String predictor, double value, double used, double mean, double weight) {
         /** w·(x − mean): ln T̂* minus what it would be were the task average in this predictor. */
         public double logEffect() {
-            return weight * (value - mean);
+            return weight * (used - mean);
+        }
+
+        public boolean clamped() {
+            return used != value;
         }
     }
 
@@ -93,9 +109,10 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
         List<Contribution> parts = new ArrayList<>();
         for (int j = 0; j < predictors.size(); j++) {
             x[j + 1] = task.value(predictors.get(j));
-            log += weights[j + 1] * x[j + 1];
+            double used = Math.min(ranges[j][1], Math.max(ranges[j][0], x[j + 1]));
+            log += weights[j + 1] * used;
             baseline += weights[j + 1] * means[j];
-            parts.add(new Contribution(predictors.get(j), x[j + 1], means[j], weights[j + 1]));
+            parts.add(new Contribution(predictors.get(j), x[j + 1], used, means[j], weights[j + 1]));
         }
         double leverage = 0;
         for (int a = 0; a < x.length; a++) {
@@ -148,6 +165,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
         List<String> names = new ArrayList<>();
         double[] weights = new double[terms.size()];
         double[] means = new double[terms.size() - 1];
+        double[][] ranges = new double[terms.size() - 1][];
         double[][] inverse = new double[terms.size()][];
         for (int i = 0; i < terms.size(); i++) {
             ConfigMap term = terms.get(i).allowOnly(TERM_KEYS);
@@ -157,6 +175,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             if (i > 0) {
                 names.add(predictor);
                 means[i - 1] = term.number("mean");
+                ranges[i - 1] = term.numberList("range").stream().mapToDouble(Double::doubleValue).toArray();
             }
             weights[i] = term.number("weight");
             inverse[i] = term.numberList("inverseGram").stream().mapToDouble(Double::doubleValue).toArray();
@@ -167,7 +186,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             provenance = new CoefficientProvenance(p.text("source", "unknown"), p.text("fittedOn", "unknown"),
                     p.text("date", "unknown"), p.number("crossValidatedLogError", Double.NaN));
         }
-        return new TransferPrior(map.text("name", where), names, weights, means, inverse, map.number("residualScale"),
+        return new TransferPrior(map.text("name", where), names, weights, means, ranges, inverse, map.number("residualScale"),
                 map.number("minTemperature"), map.number("maxTemperature"), provenance);
     }
 
@@ -182,7 +201,8 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             y.append("  - predictor: ").append(i == 0 ? "intercept" : predictors.get(i - 1)).append('\n')
                     .append("    weight: ").append(weights[i]).append('\n');
             if (i > 0) {
-                y.append("    mean: ").append(means[i - 1]).append('\n');
+                y.append("    mean: ").append(means[i - 1]).append('\n')
+                        .append("    range: [").append(ranges[i - 1][0]).append(", ").append(ranges[i - 1][1]).append("]\n");
             }
             y.append("    inverseGram: [");
             for (int j = 0; j < inverseGram[i].length; j++) {

@@ -19,7 +19,8 @@ import org.tstar.InvalidInputException;
  * scored by its leave-one-dataset-out RMSE in ln T (ordinary least squares, a dataset's tasks held out together),
  * never by its in-sample fit; the subset chosen by the one-standard-error rule is refitted on every task. The selection itself
  * is then cross-validated: for each dataset, the subset is chosen again without it and the dataset predicted, so
- * the nested error is what a new dataset can expect, selection included.
+ * the nested error is what a new dataset can expect, selection included. Every prediction clamps each predictor to
+ * the range of the tasks its weights were fitted on, held-out ones too.
  *
  * @param subsets     every subset scored, best first
  * @param nested      each task predicted with selection and fit done without its dataset
@@ -110,7 +111,7 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
         }
         int p = subset.predictors().size() + 1;
         double scale = subset.heldOutLogError() / Math.sqrt(1 + (double) p / observations.size());
-        return new TransferPrior("prior", subset.predictors(), ols.weights, ols.means, ols.inverseGram, scale,
+        return new TransferPrior("prior", subset.predictors(), ols.weights, ols.means, ols.ranges, ols.inverseGram, scale,
                 minTemperature, maxTemperature, provenance);
     }
 
@@ -191,7 +192,8 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
     }
 
     /** Ordinary least squares of ln T* on an intercept and the predictors. */
-    private record Ols(List<String> predictors, double[] weights, double[] means, double[][] inverseGram) {
+    private record Ols(List<String> predictors, double[] weights, double[] means, double[][] ranges,
+                       double[][] inverseGram) {
 
         /**
          * A predictor constant over these tasks (an updater only one dataset uses, in the fold that leaves it out) has
@@ -241,18 +243,24 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
                     inverseGram[a][b] = fixed ? 0 : inverse[at[a]][at[b]];
                 }
             }
+            double[][] ranges = new double[q - 1][];
             for (int j = 1; j < q; j++) {
+                ranges[j - 1] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
                 for (Observation o : observations) {
-                    means[j - 1] += o.predictors().value(predictors.get(j - 1)) / n;
+                    double v = o.predictors().value(predictors.get(j - 1));
+                    means[j - 1] += v / n;
+                    ranges[j - 1][0] = Math.min(ranges[j - 1][0], v);
+                    ranges[j - 1][1] = Math.max(ranges[j - 1][1], v);
                 }
             }
-            return new Ols(predictors, weights, means, inverseGram);
+            return new Ols(predictors, weights, means, ranges, inverseGram);
         }
 
         double predict(TaskPredictors task) {
             double log = weights[0];
             for (int j = 1; j < weights.length; j++) {
-                log += weights[j] * task.value(predictors.get(j - 1));
+                // as the prior predicts: never past the range the weight was fitted on
+                log += weights[j] * Math.min(ranges[j - 1][1], Math.max(ranges[j - 1][0], task.value(predictors.get(j - 1))));
             }
             return log;
         }

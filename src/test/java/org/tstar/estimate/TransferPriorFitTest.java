@@ -61,12 +61,12 @@ class TransferPriorFitTest {
             assertThat(prior.weights()[prior.predictors().indexOf(PLANTED.get(j)) + 1]).isCloseTo(WEIGHTS[j + 1], within(1e-8));
         }
         assertThat(prior.weights()[0]).isCloseTo(WEIGHTS[0], within(1e-8));
-        // chosen again without each dataset, the same predictors predict it exactly
-        assertThat(fit.nested()).hasSize(36).allSatisfy(p -> {
-            assertThat(p.predictors()).containsExactlyInAnyOrderElementsOf(PLANTED);
-            assertThat(p.predictedTemperature()).isCloseTo(p.gridOptimalTemperature(), within(1e-6 * p.gridOptimalTemperature()));
-        });
-        assertThat(fit.nestedPearson()).isGreaterThan(0.999999);
+        // chosen again without each dataset, the same predictors; exact wherever the dataset's predictors lie within
+        // the range of the others (beyond it they are clamped)
+        assertThat(fit.nested()).hasSize(36).allSatisfy(p -> assertThat(p.predictors()).containsExactlyInAnyOrderElementsOf(PLANTED));
+        assertThat(fit.nested()).filteredOn(p -> Math.abs(Math.log(p.predictedTemperature() / p.gridOptimalTemperature())) < 1e-9)
+                .hasSizeGreaterThan(18);
+        assertThat(fit.nestedPearson()).isGreaterThan(0.99);
     }
 
     @Test
@@ -81,8 +81,11 @@ class TransferPriorFitTest {
     void aPredictorOnlyOneDatasetVariesGetsWeightZeroInTheFoldThatLeavesItOut() {
         List<TransferPriorFit.Observation> all = new ArrayList<>();
         Random random = new Random(3);
-        for (TransferPriorFit.Observation o : observations(4, 6, 0, 3)) {
-            TaskPredictors t = o.predictors();
+        List<TransferPriorFit.Observation> drawn = observations(4, 6, 0, 3);
+        for (int i = 0; i < drawn.size(); i++) {
+            TransferPriorFit.Observation o = drawn.get(i);
+            // every dataset repeats the same six draws, so no fold has to clamp a value: only d0's updater differs
+            TaskPredictors t = drawn.get(i % 6).predictors();
             // only dataset d0 uses SGD
             String updater = o.dataset().equals("d0") && random.nextBoolean() ? "sgd" : "adam";
             TaskPredictors changed = new TaskPredictors(t.width(), t.classes(), t.csg(), t.trainSamples(), t.head(), updater,
@@ -130,7 +133,7 @@ class TransferPriorFitTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 3 datasets").hasMessageContaining("got 2 (d0, d1)");
         assertThatThrownBy(() -> TransferPrior.parse("name: x\nkind: transferPrior\nresidualScale: 1\nminTemperature: 0.1\n"
                 + "maxTemperature: 10\nterms:\n  - {predictor: intercept, weight: 0, inverseGram: [1, 0]}\n"
-                + "  - {predictor: lnWidth, weight: 1, mean: 0, inverseGram: [0, 1]}\n", "p.yaml"))
+                + "  - {predictor: lnWidth, weight: 1, mean: 0, range: [0, 1], inverseGram: [0, 1]}\n", "p.yaml"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown predictor 'lnWidth'");
     }
 }

@@ -35,7 +35,7 @@ class TransferPriorSeedTest {
         Files.writeString(file, "name: test-prior\nkind: transferPrior\nresidualScale: 0.5\nminTemperature: 0.1\n"
                 + "maxTemperature: 100\nterms:\n"
                 + "  - {predictor: intercept, weight: " + (Math.log(3) - 0.5 * m) + ", inverseGram: [0.25, 0]}\n"
-                + "  - {predictor: lnM, weight: 0.5, mean: " + m + ", inverseGram: [0, 0]}\n");
+                + "  - {predictor: lnM, weight: 0.5, mean: " + m + ", range: [1, 10], inverseGram: [0, 0]}\n");
         return file;
     }
 
