@@ -50,6 +50,17 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
         Map<String, FeatureStatistics> statisticsByTask = new LinkedHashMap<>();
         String date = "";
         long start = System.nanoTime();
+        // a misnamed held-out dataset is refused before any task's data is loaded
+        Set<String> datasets = new TreeSet<>();
+        for (Path dir : reports) {
+            BenchmarkTable.read(dir.resolve(BenchmarkTable.FILE)).forEach(r -> datasets.add(r.text("dataset")));
+        }
+        for (String d : holdOut) {
+            if (!datasets.contains(d)) {
+                throw new InvalidInputException("--hold-out: no dataset '" + d + "' in the reports (they have "
+                        + String.join(", ", datasets) + ")");
+            }
+        }
         for (Path dir : reports) {
             // A task run at several seeds is one observation: the geometric mean of its grid optima.
             Map<String, List<BenchmarkTable.Row>> byTask = new LinkedHashMap<>();
@@ -85,13 +96,6 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
         double predictorSeconds = (System.nanoTime() - start) / 1e9;
         if (tasks.isEmpty()) {
             throw new InvalidInputException("--reports: no BN+linear or MLP task rows in " + reports);
-        }
-        Set<String> datasets = new TreeSet<>(tasks.stream().map(t -> t.observation().dataset()).toList());
-        for (String d : holdOut) {
-            if (!datasets.contains(d)) {
-                throw new InvalidInputException("--hold-out: no dataset '" + d + "' in the reports (they have "
-                        + String.join(", ", datasets) + ")");
-            }
         }
         List<FitReport.Task> fitted = tasks.stream().filter(t -> !holdOut.contains(t.observation().dataset())).toList();
         List<FitReport.Task> heldOut = tasks.stream().filter(t -> holdOut.contains(t.observation().dataset())).toList();

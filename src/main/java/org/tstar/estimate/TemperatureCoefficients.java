@@ -19,7 +19,6 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
                                       CoefficientProvenance provenance) {
     private static final Set<String> KEYS = Set.of("name", "alpha", "beta", "gamma", "delta", "minTemperature",
             "maxTemperature", "provenance");
-    private static final Set<String> PROVENANCE_KEYS = Set.of("source", "fittedOn", "date", "crossValidatedLogError");
 
     public TemperatureCoefficients {
         String where = "coefficients '" + name + "'";
@@ -61,12 +60,7 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
 
     static TemperatureCoefficients parse(String text, String where) {
         ConfigMap map = ConfigMap.parse(text, where).allowOnly(KEYS);
-        CoefficientProvenance provenance = new CoefficientProvenance(where, "unknown", "unknown", Double.NaN);
-        if (map.has("provenance")) {
-            ConfigMap p = map.map("provenance").allowOnly(PROVENANCE_KEYS);
-            provenance = new CoefficientProvenance(p.text("source", "unknown"), p.text("fittedOn", "unknown"),
-                    p.text("date", "unknown"), p.number("crossValidatedLogError", Double.NaN));
-        }
+        CoefficientProvenance provenance = CoefficientProvenance.read(map, where);
         return new TemperatureCoefficients(map.text("name", where), map.number("alpha"), map.number("beta"),
                 map.number("gamma"), map.number("delta"), map.number("minTemperature"), map.number("maxTemperature"),
                 provenance);
@@ -77,12 +71,7 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
         return "name: " + name + "\n"
                 + "alpha: " + alpha + "\n" + "beta: " + beta + "\n" + "gamma: " + gamma + "\n" + "delta: " + delta + "\n"
                 + "minTemperature: " + minTemperature + "\n" + "maxTemperature: " + maxTemperature + "\n"
-                + "provenance:\n"
-                + "  source: \"" + provenance.source().replace("\"", "'") + "\"\n"
-                + "  fittedOn: \"" + provenance.fittedOn().replace("\"", "'") + "\"\n"
-                + "  date: \"" + provenance.date() + "\"\n"
-                + (provenance.hasCrossValidatedError()
-                ? "  crossValidatedLogError: " + provenance.crossValidatedLogError() + "\n" : "");
+                + provenance.toYaml();
     }
 
     private static void requireFinite(String where, String field, double value) {

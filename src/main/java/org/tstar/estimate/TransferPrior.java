@@ -36,7 +36,6 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
     private static final Set<String> KEYS = Set.of("name", "kind", "terms", "residualScale", "minTemperature",
             "maxTemperature", "provenance");
     private static final Set<String> TERM_KEYS = Set.of("predictor", "weight", "mean", "range", "inverseGram");
-    private static final Set<String> PROVENANCE_KEYS = Set.of("source", "fittedOn", "date", "crossValidatedLogError");
     private static final String KIND = "transferPrior";
 
     public TransferPrior {
@@ -180,12 +179,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             weights[i] = term.number("weight");
             inverse[i] = term.numberList("inverseGram").stream().mapToDouble(Double::doubleValue).toArray();
         }
-        CoefficientProvenance provenance = new CoefficientProvenance(where, "unknown", "unknown", Double.NaN);
-        if (map.has("provenance")) {
-            ConfigMap p = map.map("provenance").allowOnly(PROVENANCE_KEYS);
-            provenance = new CoefficientProvenance(p.text("source", "unknown"), p.text("fittedOn", "unknown"),
-                    p.text("date", "unknown"), p.number("crossValidatedLogError", Double.NaN));
-        }
+        CoefficientProvenance provenance = CoefficientProvenance.read(map, where);
         return new TransferPrior(map.text("name", where), names, weights, means, ranges, inverse, map.number("residualScale"),
                 map.number("minTemperature"), map.number("maxTemperature"), provenance);
     }
@@ -210,12 +204,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             }
             y.append("]\n");
         }
-        return y.append("provenance:\n")
-                .append("  source: \"").append(provenance.source().replace("\"", "'")).append("\"\n")
-                .append("  fittedOn: \"").append(provenance.fittedOn().replace("\"", "'")).append("\"\n")
-                .append("  date: \"").append(provenance.date()).append("\"\n")
-                .append(provenance.hasCrossValidatedError()
-                        ? "  crossValidatedLogError: " + provenance.crossValidatedLogError() + "\n" : "").toString();
+        return y.append(provenance.toYaml()).toString();
     }
 
     /** ln T̂* = w₀ + Σ w_j·x_j written out, for reports. */

@@ -93,6 +93,17 @@ public final class RunSummary {
 
     private static String estimate(AnalyticalTemperature.Estimate e) {
         TemperatureCoefficients k = e.coefficients();
+        if (e.prior() != null) {
+            org.tstar.estimate.TransferPrior.Prediction p = e.prior();
+            StringBuilder pulls = new StringBuilder();
+            p.contributions().forEach(c -> pulls.append(String.format(Locale.ROOT, "; %s %.4g%s: ×%.3g", c.predictor(),
+                    c.value(), c.clamped() ? " (clamped to the fitted range)" : "", Math.exp(c.logEffect()))));
+            return String.format(Locale.ROOT, "Training-free estimate T̂* = %.4g (transfer prior '%s': %s; a task average in "
+                            + "every predictor %.4g%s%s; expected error for this task ×%.2f, which set the range). The paper's "
+                            + "formula would give %.4g.", e.temperature(), p.prior().name(), p.prior().formula(), p.baseline(),
+                    pulls, p.clipped() ? ", clipped from " + String.format(Locale.ROOT, "%.4g", p.unclipped()) : "",
+                    p.errorFactor(), Math.min(k.maxTemperature(), Math.max(k.minTemperature(), e.unclipped())));
+        }
         return String.format(Locale.ROOT, "Training-free estimate T̂* = %.4g (%s coefficients: α√M + β = %.4f × √%d %+.4f"
                         + "%s%s; C = %d%s).", e.temperature(), k.name(), k.alpha(), e.featureWidth(), e.intercept(),
                 k.gamma() != 0 ? String.format(Locale.ROOT, ", γ ln csg = %+.4f (csg %.4f)", e.difficultyTerm(), e.csg()) : "",
