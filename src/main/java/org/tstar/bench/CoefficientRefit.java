@@ -32,7 +32,7 @@ import org.tstar.search.SearchTask;
  *
  * @param source the command that made it, recorded as the coefficients' provenance
  * @param fit the least-squares fit in log T, with its leave-one-dataset-out errors
- * @param prior    the transfer prior chosen and fitted on the same tasks
+ * @param prior    the transfer prior chosen and fitted on the same tasks; null with fewer than three datasets
  * @param markdown the fit's report: errors, per-task predictions, the alternatives
  * @param predictorSeconds how long reading the tasks and computing their predictors took (data loading included)
  */
@@ -113,10 +113,15 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
         List<StatisticsHeuristic> heuristics = statistics.size() == fitted.size() && !statistics.isEmpty()
                 ? StatisticsHeuristic.fitEach(statistics, new TreeSet<>(statistics.get(0).statistics().values().keySet()))
                 : List.of();
-        TransferPriorFit prior = TransferPriorFit.fit(fitted.stream().map(FitReport.Task::priorObservation).toList(),
+        // a prior is chosen by leave-one-dataset-out error: with fewer than three datasets only the formula is refitted
+        long fittedDatasets = fitted.stream().map(t -> t.observation().dataset()).distinct().count();
+        TransferPriorFit prior = fittedDatasets < 3 ? null : TransferPriorFit.fit(
+                fitted.stream().map(FitReport.Task::priorObservation).toList(),
                 List.copyOf(TaskPredictors.CANDIDATES.keySet()), MAX_PRIOR_TERMS, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
-        String markdown = TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut)
+        String markdown = (prior == null ? "No transfer prior: it is chosen by leave-one-dataset-out error and these "
+                + "reports have " + fittedDatasets + " dataset(s) to fit on; it needs 3.\n\n"
+                : TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut))
                 + FitReport.markdown(source, inLog, inT, fitted, leftOut, heuristics, paper);
         return new CoefficientRefit(source, inLog, prior, markdown, predictorSeconds);
     }
@@ -139,6 +144,10 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
      * and the report, each if asked.
      */
     public void write(Path out, Path priorOut, Path report) throws IOException {
+        if (priorOut != null && prior == null) {
+            throw new InvalidInputException("--prior: no prior was fitted (" + markdown.lines().findFirst().orElse("")
+                    .replace("No transfer prior: ", "") + ")");
+        }
         Files.writeString(out, "# Written by: " + source + " --out " + out + "\n" + fit.coefficients().toYaml());
         if (priorOut != null) {
             Files.writeString(priorOut, "# Written by: " + source + " --prior " + priorOut + "\n"

@@ -186,6 +186,30 @@ class BenchmarkSuiteTest {
     }
 
     @Test
+    void fitRefusesABadHeldOutDatasetAndAPriorItCannotChooseWritingNothing() throws Exception {
+        Path out = dir.resolve("k.yaml");
+        CompareCommandTest.Run unknown = tstar("fit", "--reports", "reports/benchmark/quick", "--hold-out", "cifar",
+                "--out", out.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).startsWith("tstar: --hold-out: no dataset 'cifar' in the reports (they have ")
+                .doesNotContain("\n");
+        // two datasets left to fit on: the formula is refitted, a prior cannot be chosen by leave-one-dataset-out error
+        org.tstar.data.MnistFetchTest.fetchMnist();
+        String[] twoLeft = {"--hold-out", "mnist", "mixture-b", "mixture-c", "mixture-d"};
+        CompareCommandTest.Run two = tstar(concat(new String[] {"fit", "--reports", "reports/benchmark/full", "--out",
+                out.toString()}, twoLeft));
+        assertThat(two.code()).as(two.err()).isZero();
+        assertThat(two.out()).contains("No transfer prior").contains("2 dataset(s)");
+        Files.delete(out);
+        CompareCommandTest.Run refused = tstar(concat(new String[] {"fit", "--reports", "reports/benchmark/full", "--out",
+                out.toString(), "--prior", dir.resolve("p.yaml").toString()}, twoLeft));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("tstar: --prior: no prior was fitted").doesNotContain("\n");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("p.yaml")).doesNotExist();
+    }
+
+    @Test
     void fitOnTheCommittedBenchmarkReproducesTheShippedFittedSet() throws Exception {
         TemperatureCoefficients shipped = TemperatureCoefficients.load("fitted");
         // the shipped set names the command that made it: run it again on the committed reports
@@ -228,5 +252,23 @@ class BenchmarkSuiteTest {
             // the summary explains each missed target from the rows themselves
             assertThat(Path.of("reports/benchmark", suite, "summary.md")).content().contains(BenchmarkTable.misses(rows));
         }
+        // the prior's side-by-side table, its targets and the refit's table are fit.md's
+        String fit = Files.readString(Path.of("reports/benchmark/full/fit.md"));
+        for (String header : List.of("| predictor | cross-validated", "| target | measured | |\n|---|---:|---|\n| prior",
+                "| least squares in |")) {
+            assertThat(readme).as(header).contains(table(fit, header));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    /** The markdown table of {@code text} that starts with {@code header}: its lines up to the first blank one. */
+    private static String table(String text, String header) {
+        int start = text.indexOf(header);
+        assertThat(start).as(header).isNotNegative();
+        int end = text.indexOf("\n\n", start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 }

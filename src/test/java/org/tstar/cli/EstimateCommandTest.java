@@ -71,16 +71,4 @@ class EstimateCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("tstar: estimate: a prior reads the training recipe too: give --space FILE");
     }
-
-    @Test
-    void fitRefusesAHeldOutDatasetTheReportsDoNotHaveBeforeLoadingAnything() throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("fit").resolve("k.yaml");
-        StringWriter err = new StringWriter();
-        int code = TstarCommand.execute(new String[] {"fit", "--reports", "reports/benchmark/quick", "--hold-out", "cifar",
-                "--out", out.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("tstar: --hold-out: no dataset 'cifar' in the reports (they have ")
-                .doesNotContain("\n");
-        assertThat(out).doesNotExist();
-    }
 }
