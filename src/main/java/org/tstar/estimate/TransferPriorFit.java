@@ -17,17 +17,20 @@ import org.tstar.InvalidInputException;
 /**
  * Chooses and fits a {@link TransferPrior}: every subset of at most {@code maxTerms} candidate predictors is
  * scored by its leave-one-dataset-out RMSE in ln T (ordinary least squares, a dataset's tasks held out together),
- * never by its in-sample fit; the subset chosen by the one-standard-error rule is refitted on every task. The selection itself
- * is then cross-validated: for each dataset, the subset is chosen again without it and the dataset predicted, so
- * the nested error is what a new dataset can expect, selection included. Every prediction clamps each predictor to
+ * never by its in-sample fit; the chosen subset is refitted on every task. The selection itself is cross-validated:
+ * for each dataset, the subset is chosen again without it and the dataset predicted, so the nested error is what a
+ * new dataset can expect, selection included; of the two {@link SelectionRule}s the one with the lower nested error
+ * is used. Every prediction clamps each predictor to
  * the range of the tasks its weights were fitted on, held-out ones too.
  *
  * @param subsets     every subset scored, best first
+ * @param rule        the selection rule used; {@code rules} both rules' nested scores
  * @param nested      each task predicted with selection and fit done without its dataset
  * @param nestedError RMSE in ln T of {@code nested}; {@code nestedPearson} its Pearson r against the grid's ln T*
  */
-public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<Prediction> nested, double nestedError,
-                               double nestedPearson, int observations, int datasets) {
+public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, SelectionRule rule, List<NestedScore> rules,
+                               List<Prediction> nested, double nestedError, double nestedPearson, int observations,
+                               int datasets) {
 
     /** One task's grid optimum and its training-free predictors. */
     public record Observation(String task, String dataset, TaskPredictors predictors, double gridOptimalTemperature) {
@@ -50,6 +53,45 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
                              double predictedTemperature) {
     }
 
+    /**
+     * How a subset is picked from the scored ones: the lowest held-out error, or the fewest predictors within one
+     * standard error of it. Which rule a fit uses is itself decided by held-out error: the one whose nested
+     * (selection-included) leave-one-dataset-out error is lower.
+     */
+    public enum SelectionRule {
+        LOWEST_ERROR("the lowest held-out error"),
+        ONE_STANDARD_ERROR("the fewest predictors within one standard error of the lowest");
+
+        private final String label;
+
+        SelectionRule(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        Subset choose(List<Subset> scored) {
+            Subset best = scored.get(0);
+            if (this == LOWEST_ERROR) {
+                return best;
+            }
+            double bound = best.heldOutLogError() + best.standardError();
+            Subset chosen = best;
+            for (Subset s : scored) {
+                if (s.heldOutLogError() <= bound && s.predictors().size() < chosen.predictors().size()) {
+                    chosen = s;
+                }
+            }
+            return chosen;
+        }
+    }
+
+    /** One selection rule's nested predictions and their RMSE and Pearson r in ln T. */
+    public record NestedScore(SelectionRule rule, List<Prediction> predictions, double error, double pearson) {
+    }
+
     /** Fits on {@code observations}; {@code candidates} are names from {@link TaskPredictors#CANDIDATES}. */
     public static TransferPriorFit fit(List<Observation> observations, List<String> candidates, int maxTerms,
                                        double minTemperature, double maxTemperature, String source, String date) {
@@ -59,20 +101,40 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
                     + "leave-one-dataset-out error, got " + datasets.size() + " (" + String.join(", ", datasets) + ")");
         }
         List<Subset> subsets = score(observations, candidates, maxTerms);
-        Subset best = choose(subsets);
-        if (!Double.isFinite(best.heldOutLogError())) {
+        if (!Double.isFinite(subsets.get(0).heldOutLogError())) {
             throw new InvalidInputException("fit: no subset of the predictors could be fitted leave-one-dataset-out");
         }
-        List<Prediction> nested = new ArrayList<>();
+        // each dataset's subsets scored once without it; both rules choose from the same scores
+        java.util.Map<String, List<Subset>> withoutDataset = new java.util.LinkedHashMap<>();
         for (String dataset : datasets) {
             List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
-            if (datasets(training).size() < 2) {
-                continue;
+            if (datasets(training).size() >= 2) {
+                withoutDataset.put(dataset, score(training, candidates, maxTerms));
             }
-            List<String> chosen = choose(score(training, candidates, maxTerms)).predictors();
+        }
+        List<NestedScore> rules = new ArrayList<>();
+        for (SelectionRule rule : SelectionRule.values()) {
+            rules.add(nested(observations, withoutDataset, rule, minTemperature, maxTemperature));
+        }
+        NestedScore used = rules.stream().min(java.util.Comparator.comparingDouble(NestedScore::error)).orElseThrow();
+        Subset best = used.rule().choose(subsets);
+        TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, new CoefficientProvenance(source,
+                observations.size() + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors "
+                + "chosen by leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates
+                + " (" + used.rule().label() + ")", date, best.heldOutLogError()));
+        return new TransferPriorFit(prior, List.copyOf(subsets), used.rule(), List.copyOf(rules), used.predictions(),
+                used.error(), used.pearson(), observations.size(), datasets.size());
+    }
+
+    private static NestedScore nested(List<Observation> observations, java.util.Map<String, List<Subset>> withoutDataset,
+                                      SelectionRule rule, double minTemperature, double maxTemperature) {
+        List<Prediction> nested = new ArrayList<>();
+        withoutDataset.forEach((dataset, scored) -> {
+            List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
+            List<String> chosen = rule.choose(scored).predictors();
             Ols ols = Ols.fit(training, chosen);
             if (ols == null) {
-                continue;
+                return;
             }
             for (Observation o : observations) {
                 if (o.dataset().equals(dataset)) {
@@ -80,7 +142,7 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
                             clip(Math.exp(ols.predict(o.predictors())), minTemperature, maxTemperature)));
                 }
             }
-        }
+        });
         double squares = 0;
         double[] predicted = new double[nested.size()];
         double[] actual = new double[nested.size()];
@@ -89,14 +151,8 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
             actual[i] = Math.log(nested.get(i).gridOptimalTemperature());
             squares += Math.pow(predicted[i] - actual[i], 2);
         }
-        double nestedError = nested.isEmpty() ? Double.NaN : Math.sqrt(squares / nested.size());
-        double r = nested.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN;
-        TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, new CoefficientProvenance(source,
-                observations.size() + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors "
-                + "chosen by leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates
-                + " (one-standard-error rule)", date, best.heldOutLogError()));
-        return new TransferPriorFit(prior, List.copyOf(subsets), List.copyOf(nested), nestedError, r,
-                observations.size(), datasets.size());
+        return new NestedScore(rule, List.copyOf(nested), nested.isEmpty() ? Double.NaN : Math.sqrt(squares / nested.size()),
+                nested.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN);
     }
 
     /**
@@ -133,23 +189,6 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, List<P
         }
         out.sort(Comparator.comparingDouble(Subset::heldOutLogError).thenComparingInt(s -> s.predictors().size()));
         return out;
-    }
-
-    /**
-     * The one-standard-error rule: the fewest predictors whose held-out error is within one standard error of the
-     * best subset's (the lowest error among those). A few dozen tasks from a handful of datasets cannot tell a fourth
-     * predictor from noise, and every extra term extrapolates to new datasets.
-     */
-    static Subset choose(List<Subset> scored) {
-        Subset best = scored.get(0);
-        double bound = best.heldOutLogError() + best.standardError();
-        Subset chosen = best;
-        for (Subset s : scored) {
-            if (s.heldOutLogError() <= bound && s.predictors().size() < chosen.predictors().size()) {
-                chosen = s;
-            }
-        }
-        return chosen;
     }
 
     /** Leave-one-dataset-out RMSE in ln T of OLS on {@code predictors}, with its standard error. */

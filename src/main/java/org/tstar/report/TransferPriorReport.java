@@ -54,12 +54,20 @@ public final class TransferPriorReport {
             md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s |%n", name, prior.weights()[j + 1],
                     prior.means()[j], TaskPredictors.CANDIDATES.get(name)));
         }
+        StringBuilder rules = new StringBuilder();
+        for (TransferPriorFit.NestedScore n : fit.rules()) {
+            rules.append(String.format(Locale.ROOT, "%s %s: nested RMSE %.3f, r %.3f", rules.length() == 0 ? "" : ";",
+                    n.rule().label(), n.error(), n.pearson()));
+        }
         md.append(String.format(Locale.ROOT, "%nChosen among %d subsets of at most %d of the %d candidates by "
-                        + "leave-one-dataset-out RMSE in ln T (%.3f), never by in-sample fit. Expected error for a task: "
+                        + "leave-one-dataset-out RMSE in ln T (%.3f), never by in-sample fit, taking %s: of the two "
+                        + "rules, the one whose choice, redone without each dataset, predicted it better (%s). "
+                        + "Expected error for a task: "
                         + "%.3f·√(1 + h) in ln T, h its leverage (1 + h grows as the task leaves the fitted tasks' range), "
                         + "which sets the analytical search's first range r = e^error when a space names this prior. "
                         + "Provenance: %s; %s.%n%n", fit.subsets().size(), maxTerms(fit), TaskPredictors.CANDIDATES.size(),
-                prior.provenance().crossValidatedLogError(), prior.residualScale(), prior.provenance().fittedOn(),
+                prior.provenance().crossValidatedLogError(), fit.rule().label(), rules.toString().strip(),
+                prior.residualScale(), prior.provenance().fittedOn(),
                 prior.provenance().date()));
 
         List<Predictor> cv = List.of(paperT, refitCv, priorCv);
