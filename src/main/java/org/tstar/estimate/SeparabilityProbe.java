@@ -104,10 +104,16 @@ public record SeparabilityProbe(double fitAccuracy, double heldOutAccuracy, doub
     }
 
     private static double accuracy(INDArray scores, FeatureSet set, int[] rows) {
-        INDArray predicted = scores.argMax(1);
+        // argmax in Java: an ND4J argMax along a dimension adds a TAD pack per shape to ND4J's shared native cache,
+        // which parallel trials in the same JVM read and grow from several threads
+        double[][] s = scores.toDoubleMatrix();
         int right = 0;
         for (int r = 0; r < rows.length; r++) {
-            right += predicted.getInt(r) == set.label(rows[r]) ? 1 : 0;
+            int best = 0;
+            for (int c = 1; c < s[r].length; c++) {
+                best = s[r][c] > s[r][best] ? c : best;
+            }
+            right += best == set.label(rows[r]) ? 1 : 0;
         }
         return (double) right / rows.length;
     }
