@@ -59,9 +59,10 @@ public record EstimateReport(AnalyticalTemperature.Estimate estimate, String dat
         b.append(String.format(Locale.ROOT, "  %s%n", prior.formula()));
         b.append(String.format(Locale.ROOT, "  a task average in every predictor: T = %.4f%n", p.baseline()));
         for (TransferPrior.Contribution c : p.contributions()) {
-            b.append(String.format(Locale.ROOT, "  %-16s = %.4f%s (fitted tasks' mean %.4f): %+.3f × (%.4f − %.4f) = %+.3f in ln T, ×%.3g%n",
+            String mean = String.format(Locale.ROOT, c.mean() < 0 ? "(%.4f)" : "%.4f", c.mean());
+            b.append(String.format(Locale.ROOT, "  %-16s = %.4f%s (fitted tasks' mean %.4f): %+.3f × (%.4f − %s) = %+.3f in ln T, ×%.3g%n",
                     c.predictor(), c.value(), c.clamped() ? String.format(Locale.ROOT, ", beyond the fitted tasks: clamped to %.4f",
-                            c.used()) : "", c.mean(), c.weight(), c.used(), c.mean(), c.logEffect(), Math.exp(c.logEffect())));
+                            c.used()) : "", c.mean(), c.weight(), c.used(), mean, c.logEffect(), Math.exp(c.logEffect())));
         }
         b.append(String.format(Locale.ROOT, "  clip to [%s, %s]: %s%n", prior.minTemperature(), prior.maxTemperature(),
                 p.clipped() ? "applied (unclipped " + String.format(Locale.ROOT, "%.4g", p.unclipped()) + ")" : "not needed"));
