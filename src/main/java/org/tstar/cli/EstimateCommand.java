@@ -62,23 +62,24 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new InvalidInputException("estimate: give --space or --data/--feature-map, not both");
             }
             definition = SearchSpaceDefinition.load(space);
-            String set = coefficients != null ? coefficients : definition.analytical().coefficients();
+            SearchTask.EstimateSource source = SearchTask.EstimateSource.resolve(definition,
+                    coefficients != null ? coefficients : definition.analytical().coefficients());
             DataSplit split = definition.data().prepare();
             rows = split.train().rows();
             start = System.nanoTime();
-            e = SearchTask.estimate(definition, split, set, csg);
+            e = source.estimate(definition, split, csg);
         } else {
             if (coefficients != null && TransferPrior.names(coefficients)) {
                 throw new InvalidInputException("estimate: a prior reads the training recipe too: give --space FILE");
             }
             definition = null;
             HeadSpec headSpec = task.head(true, false);
+            TemperatureCoefficients k = TemperatureCoefficients.forHead(coefficients == null ? "paper" : coefficients,
+                    headSpec.type() == org.tstar.model.HeadType.COSINE);
             DataSplit split = task.task().prepare();
             rows = split.train().rows();
             start = System.nanoTime();
-            e = AnalyticalTemperature.estimate(headSpec.featureWidth(split.width()), split.train(),
-                    TemperatureCoefficients.forHead(coefficients == null ? "paper" : coefficients,
-                            headSpec.type() == org.tstar.model.HeadType.COSINE), csg);
+            e = AnalyticalTemperature.estimate(headSpec.featureWidth(split.width()), split.train(), k, csg);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         HeadSpec headSpec = definition != null ? definition.head() : task.head(true, false);

@@ -27,6 +27,11 @@ public final class AnalyticalTemperature {
             return prior != null ? prior.clipped() : temperature != unclipped;
         }
 
+        /** The formula's own T̂*, its sum clipped to the coefficients' bounds (under a prior, not the T̂* used). */
+        public double formulaTemperature() {
+            return coefficients.clip(unclipped);
+        }
+
         /** This estimate made by a transfer prior: its T̂* is the prior's. */
         public Estimate withPrior(TransferPrior.Prediction p) {
             return new Estimate(featureWidth, classes, csg, widthTerm, intercept, difficultyTerm, classTerm, unclipped,
@@ -59,8 +64,7 @@ public final class AnalyticalTemperature {
         double difficultyTerm = k.gamma() == 0 ? 0 : k.gamma() * Math.log(Math.max(MIN_CSG, csg));
         double classTerm = k.delta() == 0 ? 0 : k.delta() * Math.log(classes);
         double unclipped = widthTerm + k.beta() + difficultyTerm + classTerm;
-        double clippedValue = Math.min(k.maxTemperature(), Math.max(k.minTemperature(), unclipped));
         return new Estimate(featureWidth, classes, csg, widthTerm, k.beta(), difficultyTerm, classTerm, unclipped,
-                clippedValue, k, null);
+                k.clip(unclipped), k, null);
     }
 }

@@ -9,7 +9,6 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.tstar.InvalidInputException;
 
 /**
@@ -99,20 +98,16 @@ public record CoefficientFit(TemperatureCoefficients coefficients, Objective obj
         double cvLin = Double.NaN;
         double r = Double.NaN;
         if (!heldOut.isEmpty()) {
-            double a = 0;
             double b = 0;
-            double[] predicted = new double[heldOut.size()];
-            double[] actual = new double[heldOut.size()];
-            for (int i = 0; i < heldOut.size(); i++) {
-                Prediction p = heldOut.get(i);
-                a += Math.pow(Math.log(p.predictedTemperature() / p.gridOptimalTemperature()), 2);
+            for (Prediction p : heldOut) {
                 b += Math.pow(p.predictedTemperature() - p.gridOptimalTemperature(), 2);
-                predicted[i] = Math.log(p.predictedTemperature());
-                actual[i] = Math.log(p.gridOptimalTemperature());
             }
-            cvLog = Math.sqrt(a / heldOut.size());
+            LogTemperatureAgreement agreement = LogTemperatureAgreement.of(
+                    heldOut.stream().mapToDouble(Prediction::predictedTemperature).toArray(),
+                    heldOut.stream().mapToDouble(Prediction::gridOptimalTemperature).toArray());
+            cvLog = agreement.rmse();
             cvLin = Math.sqrt(b / heldOut.size());
-            r = heldOut.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN;
+            r = agreement.pearson();
         }
         List<String> fixed = new ArrayList<>();
         for (int j = 0; j < TERMS.length; j++) {

@@ -66,6 +66,11 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
                 provenance);
     }
 
+    /** {@code t} within [minTemperature, maxTemperature]. */
+    public double clip(double t) {
+        return Math.min(maxTemperature, Math.max(minTemperature, t));
+    }
+
     /** The YAML form {@link #load} reads back. */
     public String toYaml() {
         return "name: " + name + "\n"

@@ -11,7 +11,6 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.tstar.InvalidInputException;
 
 /**
@@ -143,16 +142,10 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
                 }
             }
         });
-        double squares = 0;
-        double[] predicted = new double[nested.size()];
-        double[] actual = new double[nested.size()];
-        for (int i = 0; i < nested.size(); i++) {
-            predicted[i] = Math.log(nested.get(i).predictedTemperature());
-            actual[i] = Math.log(nested.get(i).gridOptimalTemperature());
-            squares += Math.pow(predicted[i] - actual[i], 2);
-        }
-        return new NestedScore(rule, List.copyOf(nested), nested.isEmpty() ? Double.NaN : Math.sqrt(squares / nested.size()),
-                nested.size() > 2 ? new PearsonsCorrelation().correlation(predicted, actual) : Double.NaN);
+        LogTemperatureAgreement agreement = LogTemperatureAgreement.of(
+                nested.stream().mapToDouble(Prediction::predictedTemperature).toArray(),
+                nested.stream().mapToDouble(Prediction::gridOptimalTemperature).toArray());
+        return new NestedScore(rule, List.copyOf(nested), agreement.rmse(), agreement.pearson());
     }
 
     /**

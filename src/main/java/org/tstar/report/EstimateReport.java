@@ -33,7 +33,7 @@ public record EstimateReport(AnalyticalTemperature.Estimate estimate, String dat
             b.append(prior(e.prior())).append(String.format("the formula's terms beside it (%s coefficients):%n", k.name()));
         }
         // under a prior, T̂* is the prior's; the formula's own value is its sum clipped to its bounds
-        double formula = Math.min(k.maxTemperature(), Math.max(k.minTemperature(), e.unclipped()));
+        double formula = e.formulaTemperature();
         b.append(String.format("T̂* = %.4f   (%s coefficients, data %s, head %s)%n", formula, k.name(), data, head));
         b.append(String.format("  α√M       = %.4f × √%d = %.4f%n", k.alpha(), e.featureWidth(), e.widthTerm()));
         b.append(String.format("  β         = %.4f%n", e.intercept()));

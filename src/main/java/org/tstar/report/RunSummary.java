@@ -102,7 +102,7 @@ public final class RunSummary {
                             + "every predictor %.4g%s%s; expected error for this task ×%.2f, which set the range). The paper's "
                             + "formula would give %.4g.", e.temperature(), p.prior().name(), p.prior().formula(), p.baseline(),
                     pulls, p.clipped() ? ", clipped from " + String.format(Locale.ROOT, "%.4g", p.unclipped()) : "",
-                    p.errorFactor(), Math.min(k.maxTemperature(), Math.max(k.minTemperature(), e.unclipped())));
+                    p.errorFactor(), e.formulaTemperature());
         }
         return String.format(Locale.ROOT, "Training-free estimate T̂* = %.4g (%s coefficients: α√M + β = %.4f × √%d %+.4f"
                         + "%s%s; C = %d%s).", e.temperature(), k.name(), k.alpha(), e.featureWidth(), e.intercept(),

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.CoefficientFit;
+import org.tstar.estimate.LogTemperatureAgreement;
 import org.tstar.estimate.TaskPredictors;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.estimate.TransferPrior;
@@ -217,29 +217,12 @@ public final class TransferPriorReport {
     /** Pearson r and RMSE in ln T against the grid's T*, and the share of tasks whose T̂* alone matched the grid. */
     private record Score(double r, double rmse, double share, int within, int tasks) {
         static Score of(List<FitReport.Task> tasks, ToDoubleFunction<FitReport.Task> temperature) {
-            List<double[]> pairs = new ArrayList<>();
-            int within = 0;
-            for (FitReport.Task t : tasks) {
-                double p = temperature.applyAsDouble(t);
-                if (Double.isNaN(p)) {
-                    continue;
-                }
-                pairs.add(new double[] {Math.log(p), Math.log(t.observation().gridOptimalTemperature())});
-                within += t.gapAt(p) <= FitReport.MATCH_PP ? 1 : 0;
-            }
-            double[] x = pairs.stream().mapToDouble(q -> q[0]).toArray();
-            double[] y = pairs.stream().mapToDouble(q -> q[1]).toArray();
-            double squares = 0;
-            for (int i = 0; i < x.length; i++) {
-                squares += Math.pow(x[i] - y[i], 2);
-            }
-            double r = x.length > 2 && variance(x) > 0 ? new PearsonsCorrelation().correlation(x, y) : Double.NaN;
-            return new Score(r, x.length == 0 ? Double.NaN : Math.sqrt(squares / x.length),
-                    x.length == 0 ? Double.NaN : (double) within / x.length, within, x.length);
-        }
-
-        private static double variance(double[] v) {
-            return new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(v);
+            List<FitReport.Task> scored = tasks.stream().filter(t -> !Double.isNaN(temperature.applyAsDouble(t))).toList();
+            int within = (int) scored.stream().filter(t -> t.gapAt(temperature.applyAsDouble(t)) <= FitReport.MATCH_PP).count();
+            LogTemperatureAgreement a = LogTemperatureAgreement.of(scored.stream().mapToDouble(temperature).toArray(),
+                    scored.stream().mapToDouble(t -> t.observation().gridOptimalTemperature()).toArray());
+            return new Score(a.pearson(), a.rmse(), scored.isEmpty() ? Double.NaN : (double) within / scored.size(), within,
+                    scored.size());
         }
 
         String cells() {

@@ -97,18 +97,19 @@ public final class SearchTask {
      * refused input names the space field it came from.
      */
     public static SearchTask prepare(SearchSpaceDefinition space) {
+        EstimateSource source;
+        try {
+            source = EstimateSource.resolve(space, space.analytical().coefficients());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
+        }
         DataSplit split;
         try {
             split = space.data().prepare();
         } catch (InvalidInputException e) {
             throw new InvalidInputException("data.source '" + space.data().source().spec() + "': " + e.getMessage());
         }
-        AnalyticalTemperature.Estimate estimate;
-        try {
-            estimate = estimate(space, split, space.analytical().coefficients(), CumulativeSpectralGradient.standard());
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("analytical.coefficients: " + e.getMessage());
-        }
+        AnalyticalTemperature.Estimate estimate = source.estimate(space, split, CumulativeSpectralGradient.standard());
         double range = estimate.prior() != null ? space.analytical().rangeFactor(estimate.prior().expectedLogError())
                 : space.analytical().rangeFactor(estimate.coefficients());
         PreparedSplit data = PreparedSplit.of(split);
@@ -117,18 +118,28 @@ public final class SearchTask {
     }
 
     /**
-     * T̂* for the space's head on the training part of {@code split}, from a coefficient set or a transfer prior
-     * ({@code coefficients} names either). A prior was fitted on BN + linear and MLP heads: a cosine head keeps the
-     * bundled cosine set. Under a prior the formula's terms (paper coefficients) are still computed, for reports.
+     * What T̂* comes from for a space's head: a coefficient set, or a transfer prior with the paper's set beside it
+     * for reports. Resolved (its file read and checked) before any data loads, so a bad name is refused at once.
      */
-    public static AnalyticalTemperature.Estimate estimate(SearchSpaceDefinition space, DataSplit split, String coefficients,
-                                                          CumulativeSpectralGradient csg) {
-        boolean cosine = space.head().type() == org.tstar.model.HeadType.COSINE;
-        TransferPrior prior = !cosine && TransferPrior.names(coefficients) ? TransferPrior.load(coefficients) : null;
-        TemperatureCoefficients k = TemperatureCoefficients.forHead(prior != null ? "paper" : coefficients, cosine);
-        AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(space.head().featureWidth(split.width()),
-                split.train(), k, csg);
-        return prior == null ? estimate : estimate.withPrior(prior.predict(predictors(space, split, estimate.csg())));
+    public record EstimateSource(TemperatureCoefficients coefficients, TransferPrior prior) {
+
+        /**
+         * {@code name} is a coefficient set or a prior. A prior was fitted on BN + linear and MLP heads: a cosine head
+         * keeps the bundled cosine set.
+         */
+        public static EstimateSource resolve(SearchSpaceDefinition space, String name) {
+            boolean cosine = space.head().type() == org.tstar.model.HeadType.COSINE;
+            TransferPrior prior = !cosine && TransferPrior.names(name) ? TransferPrior.load(name) : null;
+            return new EstimateSource(TemperatureCoefficients.forHead(prior != null ? "paper" : name, cosine), prior);
+        }
+
+        /** T̂* on the training part of {@code split}. */
+        public AnalyticalTemperature.Estimate estimate(SearchSpaceDefinition space, DataSplit split,
+                                                       CumulativeSpectralGradient csg) {
+            AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate(
+                    space.head().featureWidth(split.width()), split.train(), coefficients, csg);
+            return prior == null ? estimate : estimate.withPrior(prior.predict(predictors(space, split, estimate.csg())));
+        }
     }
 
     /**
