@@ -18,10 +18,12 @@ import org.yaml.snakeyaml.Yaml;
  * A benchmark suite ({@code search-spaces/suites/*.yaml}): tasks, each a space file with changes merged into it,
  * run with one temperature grid and over several training seeds. Every task's space is built and validated when
  * the suite loads, so a bad task is refused before anything trains. {@code searches: grid} runs the grid alone: the
- * observations {@code tstar fit} learns from, at a fifth of the full comparison's cost.
+ * observations {@code tstar fit} learns from, at a fifth of the full comparison's cost. {@code spark:} (master, conf)
+ * trains every task's trials in one Spark application.
  */
-public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, boolean gridOnly) {
-    private static final Set<String> KEYS = Set.of("name", "seeds", "grid", "coefficients", "searches", "tasks");
+public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, boolean gridOnly,
+                             SearchSpaceDefinition.SparkSettings spark) {
+    private static final Set<String> KEYS = Set.of("name", "seeds", "grid", "coefficients", "searches", "tasks", "spark");
     private static final Set<String> TASK_KEYS = Set.of("name", "dataset", "space", "seeds", "with");
 
     /**
@@ -77,7 +79,9 @@ public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, bo
             tasks.add(task);
         }
         root.check("tasks", tasks.size(), !tasks.isEmpty(), "needs at least one task");
-        return new BenchmarkSuite(name, List.copyOf(seeds), List.copyOf(tasks), searches.equals("grid"));
+        SearchSpaceDefinition.SparkSettings spark = root.has("spark") ? SearchSpaceDefinition.spark(root.map("spark"))
+                : SearchSpaceDefinition.SparkSettings.LOCAL;
+        return new BenchmarkSuite(name, List.copyOf(seeds), List.copyOf(tasks), searches.equals("grid"), spark);
     }
 
     private static List<Long> seeds(ConfigMap map, List<Long> otherwise) {

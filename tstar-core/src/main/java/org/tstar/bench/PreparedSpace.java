@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.tstar.InvalidInputException;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
+import org.tstar.search.TrialExecutor;
 
 /**
  * A space file loaded and checked and its task prepared (data loaded, T̂* estimated); nothing has been written
@@ -23,6 +24,11 @@ public record PreparedSpace(Path file, SearchSpaceDefinition space, String text,
         } catch (IOException e) {
             throw new InvalidInputException(spaceFile + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** This space with its trials trained by {@code executor}. */
+    public PreparedSpace on(TrialExecutor executor) {
+        return new PreparedSpace(file, space, text, task.on(executor));
     }
 
     /** The bundled default space, found from the working directory or from the install folder bin/tstar sets. */

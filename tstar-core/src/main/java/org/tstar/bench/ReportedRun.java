@@ -19,6 +19,7 @@ import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
+import org.tstar.search.TrialExecutor;
 
 /**
  * A search or comparison run from start to end: its metrics, its folder (new or resumed), the trial log written
@@ -43,7 +44,7 @@ public final class ReportedRun {
     /** As above with {@code seeded} (analytical or analytical-sh) set against the grid. */
     public static boolean compare(PreparedSpace prepared, Strategy seeded, RunSettings settings, PrintWriter console)
             throws InterruptedException {
-        String option = seeded == Strategy.ANALYTICAL ? "" : " --strategy " + seeded.label();
+        String option = (seeded == Strategy.ANALYTICAL ? "" : " --strategy " + seeded.label()) + settings.sparkOptions();
         String label = seeded.label();
         return run(prepared, settings, console, "compare" + option, option, (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
@@ -90,7 +91,7 @@ public final class ReportedRun {
      */
     public static boolean search(PreparedSpace prepared, Strategy strategy, RunSettings settings, PrintWriter console)
             throws InterruptedException {
-        String option = " --strategy " + strategy.label();
+        String option = " --strategy " + strategy.label() + settings.sparkOptions();
         return run(prepared, settings, console, "search" + option, option, (opened, metrics, ending) -> {
             ReportFolder folder = opened.folder();
             SearchOutcome outcome;
@@ -137,8 +138,10 @@ public final class ReportedRun {
     private static boolean run(PreparedSpace prepared, RunSettings settings, PrintWriter console, String command,
                                String option, Body body) throws InterruptedException {
         boolean result;
-        try (RunMetrics metrics = RunMetrics.start(prepared.space(), settings);
-             OpenedRun opened = OpenedRun.open(prepared, settings, command)) {
+        // the executor starts (and a cluster is reached) before any folder exists: a bad master leaves nothing behind
+        try (TrialExecutor executor = TrialExecutor.open(settings.spark(prepared.space()));
+             RunMetrics metrics = RunMetrics.start(prepared.space(), settings, executor);
+             OpenedRun opened = OpenedRun.open(prepared.on(executor), settings, command)) {
             String resume = "bin/tstar " + command.split(" ")[0] + " --space " + prepared.file() + option + " --resume "
                     + opened.folder().path();
             try (RunEnding ending = new RunEnding(opened.folder(), opened.state(), console, resume)) {
@@ -166,6 +169,9 @@ public final class ReportedRun {
             console.printf("resuming %s: %d finished trials in trials.csv are replayed, not trained again%s%n",
                     opened.folder().path(), opened.recovered().records().size(),
                     opened.recovered().tornBytes() > 0 ? " (a row cut off by the interruption was dropped)" : "");
+        }
+        if (opened.task().executor() != TrialExecutor.LOCAL) {
+            console.printf("trials run on %s%n", opened.task().executor().describe());
         }
         metrics.printEndpoint(console);
         metrics.metrics().recordEstimate(p.task().estimate().temperature());

@@ -10,6 +10,8 @@ import org.tstar.metrics.TuningMetrics;
 import org.tstar.report.ReportFolder;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.Strategy;
+import org.tstar.search.TrialExecutor;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * A run's metrics: a Prometheus registry with the space as common tag, tstar's meters bound to it, the HTTP
@@ -25,7 +27,17 @@ public final class RunMetrics implements AutoCloseable {
 
     /** Metrics of a run on {@code space}; the endpoint {@code settings} ask for is bound now. */
     public static RunMetrics start(SearchSpaceDefinition space, RunSettings settings) {
-        return new RunMetrics(space.name(), space.recipe().epochs(), settings.metricsPort(), settings.metricsHost());
+        return start(space, settings, TrialExecutor.LOCAL);
+    }
+
+    /** As above, with the meters of an executor that has its own (a Spark cluster: trials per executor, queue wait). */
+    public static RunMetrics start(SearchSpaceDefinition space, RunSettings settings, TrialExecutor executor) {
+        RunMetrics metrics = new RunMetrics(space.name(), space.recipe().epochs(), settings.metricsPort(),
+                settings.metricsHost());
+        if (executor instanceof MeterBinder binder) {
+            binder.bindTo(metrics.registry);
+        }
+        return metrics;
     }
 
     /** @param port null for no endpoint */

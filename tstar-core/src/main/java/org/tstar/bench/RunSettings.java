@@ -2,6 +2,7 @@ package org.tstar.bench;
 
 import java.nio.file.Path;
 import org.tstar.InvalidInputException;
+import org.tstar.search.SearchSpaceDefinition;
 
 /**
  * Where a reported run writes and what it serves while it runs: the settings {@code search} and {@code compare}
@@ -12,9 +13,22 @@ import org.tstar.InvalidInputException;
  * @param metricsPort the Prometheus endpoint's port (0: any free one); null for no endpoint
  * @param metricsHost the address the endpoint binds to
  * @param metricsLinger seconds the endpoint stays up after the run
+ * @param sparkMaster the Spark master trials run on, over the space's {@code spark.master}; null for the space's
+ * @param sparkConf Spark settings over the space's {@code spark.conf}
  */
-public record RunSettings(Path out, Path resume, Integer metricsPort, String metricsHost, int metricsLinger) {
+public record RunSettings(Path out, Path resume, Integer metricsPort, String metricsHost, int metricsLinger,
+                          String sparkMaster, java.util.Map<String, String> sparkConf) {
     public RunSettings {
+        sparkConf = java.util.Map.copyOf(sparkConf);
+        if (sparkMaster != null && !SearchSpaceDefinition.SparkSettings.validMaster(sparkMaster)) {
+            throw new InvalidInputException("--spark-master: '" + sparkMaster + "' "
+                    + SearchSpaceDefinition.SparkSettings.MASTER_FORMS);
+        }
+        for (String key : sparkConf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new InvalidInputException("--spark-conf: '" + key + "' is not a Spark setting (spark.*)");
+            }
+        }
         if (metricsLinger < 0 || metricsLinger > 86_400) {
             throw new InvalidInputException("--metrics-linger: " + metricsLinger + " is not in 0..86400 seconds");
         }
@@ -27,8 +41,28 @@ public record RunSettings(Path out, Path resume, Integer metricsPort, String met
         }
     }
 
+    /** Settings whose trials run where the space says. */
+    public RunSettings(Path out, Path resume, Integer metricsPort, String metricsHost, int metricsLinger) {
+        this(out, resume, metricsPort, metricsHost, metricsLinger, null, java.util.Map.of());
+    }
+
     /** A new run into {@code out}, without metrics endpoint (tests and other front ends). */
     public static RunSettings into(Path out) {
         return new RunSettings(out, null, null, "127.0.0.1", 0);
+    }
+
+    /** Where {@code space}'s trials run under these settings. */
+    public SearchSpaceDefinition.SparkSettings spark(SearchSpaceDefinition space) {
+        return space.spark().overriddenBy(sparkMaster, sparkConf);
+    }
+
+    /** The Spark options as typed, for the command lines a run's reports repeat ("" when none). */
+    public String sparkOptions() {
+        StringBuilder b = new StringBuilder();
+        if (sparkMaster != null) {
+            b.append(" --spark-master '").append(sparkMaster).append("'");
+        }
+        new java.util.TreeMap<>(sparkConf).forEach((k, v) -> b.append(" --spark-conf ").append(k).append('=').append(v));
+        return b.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.tstar.InvalidInputException;
 import org.tstar.estimate.AnalyticalTemperature;
@@ -25,6 +26,7 @@ import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
 import org.tstar.search.Strategy;
 import org.tstar.search.TrialListener;
+import org.tstar.search.TrialExecutor;
 
 /**
  * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid,
@@ -39,21 +41,36 @@ public final class SuiteRun {
 
     /** Runs the suite in {@code suiteFile} into {@code out} (null: reports/benchmark/&lt;suite name&gt;/). */
     public static void run(Path suiteFile, Path out, PrintWriter console) {
+        run(suiteFile, out, console, null, Map.of());
+    }
+
+    /**
+     * As above, its trials on {@code sparkMaster} (null: the suite's {@code spark.master}, or this JVM) with
+     * {@code sparkConf} over the suite's settings.
+     */
+    public static void run(Path suiteFile, Path out, PrintWriter console, String sparkMaster, Map<String, String> sparkConf) {
         BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
+        RunSettings where = new RunSettings(out, null, null, "127.0.0.1", 0, sparkMaster, sparkConf);
         Path dir = out != null ? out : Path.of("reports", "benchmark", suite.name());
-        ReportFolder folder = ReportFolder.create(dir);
-        try (RunLock lock = ReportFolder.lockNew(dir, "bench --suite " + suiteFile)) {
-            RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
-            state.write(folder);
-            try (RunEnding ending = new RunEnding(folder, state, console, null)) {
-                runTasks(suite, suiteFile, folder, console,
-                        "bin/tstar bench --suite " + suiteFile + " --out " + folder.path(), ending);
+        // the executor starts (and a cluster is reached) before the folder exists: a bad master leaves nothing behind
+        try (TrialExecutor executor = TrialExecutor.open(suite.spark().overriddenBy(sparkMaster, sparkConf))) {
+            ReportFolder folder = ReportFolder.create(dir);
+            try (RunLock lock = ReportFolder.lockNew(dir, "bench --suite " + suiteFile)) {
+                RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
+                state.write(folder);
+                if (executor != TrialExecutor.LOCAL) {
+                    console.printf("trials run on %s%n", executor.describe());
+                }
+                try (RunEnding ending = new RunEnding(folder, state, console, null)) {
+                    runTasks(suite, suiteFile, folder, console, "bin/tstar bench --suite " + suiteFile
+                            + where.sparkOptions() + " --out " + folder.path(), ending, executor);
+                }
             }
         }
     }
 
     private static void runTasks(BenchmarkSuite suite, Path suiteFile, ReportFolder folder, PrintWriter console,
-                                 String command, RunEnding ending) {
+                                 String command, RunEnding ending, TrialExecutor executor) {
         TemperatureCoefficients fitted = TemperatureCoefficients.load("fitted");
         String date = LocalDate.now().toString();
         List<BenchmarkTable.Row> rows = new ArrayList<>();
@@ -67,7 +84,7 @@ public final class SuiteRun {
                 SearchTask prepared;
                 try {
                     // suites keep every trial's learning curve: the data for judging low-fidelity rankings
-                    prepared = SearchTask.prepare(space).withLearningCurves();
+                    prepared = SearchTask.prepare(space).on(executor).withLearningCurves();
                 } catch (InvalidInputException e) {
                     // The rows already measured stay in tasks.csv; the state says where the benchmark stopped.
                     String why = "task " + task.name() + " seed " + seed + ": " + e.getMessage();

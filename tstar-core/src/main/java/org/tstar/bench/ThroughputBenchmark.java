@@ -177,7 +177,8 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
         SearchSpaceDefinition space = new SearchSpaceDefinition(s.name(), s.data(), s.head(),
                 new TrainingRecipe(r.updater(), r.learningRate(), 1, r.batchSize(), r.seed()),
                 new SearchSpaceDefinition.TemperatureRange(s.temperature().min(), s.temperature().max(), 12),
-                s.analytical(), s.random(), s.score(), 1, s.robustness(), s.pruning(), false, s.successiveHalving());
+                s.analytical(), s.random(), s.score(), 1, s.robustness(), s.pruning(), false, s.successiveHalving(),
+                SearchSpaceDefinition.SparkSettings.LOCAL);
         SearchTask task = SearchTask.prepare(space);
         double[] perCandidate = new double[repeats];
         double[] fraction = new double[repeats];

@@ -4,7 +4,7 @@ package org.tstar.data;
  * The train, validation and test parts of one feature set: trials train on {@code train}, the search scores on
  * {@code validation}, and only the chosen temperature's {@code test} accuracy is reported as accuracy reached.
  */
-public record DataSplit(FeatureSet train, FeatureSet validation, FeatureSet test) {
+public record DataSplit(FeatureSet train, FeatureSet validation, FeatureSet test) implements java.io.Serializable {
 
     /** Standardizes all three parts with statistics fitted on the training part only. */
     public DataSplit standardized() {

@@ -15,7 +15,9 @@ import org.tstar.InvalidInputException;
  * constructor takes ownership of the arrays it is given, and nothing hands them out again, which keeps the set
  * immutable without copying 200 MB on every access.
  */
-public final class FeatureSet {
+public final class FeatureSet implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final int rows;
     private final int width;

@@ -9,7 +9,8 @@ import org.tstar.InvalidInputException;
  * BatchNormalization layer standardizes the features feeding the output layer, and whether the loss is the
  * rescaled cross-entropy (CE · T, i.e. CE divided by the inverse temperature, so T does not rescale the step).
  */
-public record HeadSpec(HeadType type, List<Integer> hidden, boolean batchNormBeforeOutput, boolean rescaledLoss) {
+public record HeadSpec(HeadType type, List<Integer> hidden, boolean batchNormBeforeOutput, boolean rescaledLoss)
+        implements java.io.Serializable {
 
     public HeadSpec {
         hidden = List.copyOf(hidden);

@@ -21,7 +21,9 @@ import org.tstar.robustness.RobustnessSettings;
  * <p>Minibatch order is drawn from {@code Random(seed + epoch)}, and the initial weights from the recipe's seed,
  * so the same (data, head, recipe, T) always gives the same numbers on one machine with OMP_NUM_THREADS=1.
  */
-public final class TemperatureTrainer {
+public final class TemperatureTrainer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final HeadSpec head;
     private final TrainingRecipe recipe;
     private final RobustnessSettings robustness;

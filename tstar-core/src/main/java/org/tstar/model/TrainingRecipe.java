@@ -6,7 +6,8 @@ import org.tstar.InvalidInputException;
  * How every trial of a search is trained, held fixed while only the temperature varies: optimizer, learning
  * rate, epochs, minibatch size and the seed that fixes both the initial weights and the minibatch order.
  */
-public record TrainingRecipe(UpdaterKind updater, double learningRate, int epochs, int batchSize, long seed) {
+public record TrainingRecipe(UpdaterKind updater, double learningRate, int epochs, int batchSize, long seed)
+        implements java.io.Serializable {
 
     public TrainingRecipe {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

@@ -7,10 +7,11 @@ package org.tstar.robustness;
  * (one unit = one training standard deviation of that feature). A measure whose value is NaN is not run.
  */
 public record RobustnessSettings(double noiseSigma, double fgsmEpsilon, Pgd pgd, int samples, long seed,
-                                 double objectiveWeight, AdversarialTraining adversarialTraining) {
+                                 double objectiveWeight, AdversarialTraining adversarialTraining)
+        implements java.io.Serializable {
 
     /** Untargeted L∞ projected gradient descent. */
-    public record Pgd(double epsilon, double stepSize, int steps, boolean randomStart) {
+    public record Pgd(double epsilon, double stepSize, int steps, boolean randomStart) implements java.io.Serializable {
         public Pgd {
             require(!(epsilon < 0), "pgd.epsilon", epsilon, "≥ 0");
             require(stepSize > 0, "pgd.stepSize", stepSize, "> 0");
@@ -22,7 +23,7 @@ public record RobustnessSettings(double noiseSigma, double fgsmEpsilon, Pgd pgd,
      * PGD examples mixed into every training minibatch: a {@code fraction} of its rows is replaced by their
      * adversarial versions against the network as it is at that step.
      */
-    public record AdversarialTraining(Pgd pgd, double fraction) {
+    public record AdversarialTraining(Pgd pgd, double fraction) implements java.io.Serializable {
         public AdversarialTraining {
             require(fraction > 0 && fraction <= 1, "adversarialTraining.fraction", fraction, "in (0, 1]");
         }

@@ -24,36 +24,70 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                                     TemperatureRange temperature, AnalyticalSettings analytical,
                                     RandomSettings random, Score score, int parallelism, RobustnessSettings robustness,
                                     PruningSettings pruning, boolean learningCurves,
-                                    SuccessiveHalvingSettings successiveHalving) {
+                                    SuccessiveHalvingSettings successiveHalving, SparkSettings spark) {
 
     /** This space with another random-search budget and seed. */
     public SearchSpaceDefinition withRandom(RandomSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, other, score, parallelism,
-                robustness, pruning, learningCurves, successiveHalving);
+                robustness, pruning, learningCurves, successiveHalving, spark);
     }
 
     /** This space with other robustness measures (and adversarial training, or none). */
     public SearchSpaceDefinition withRobustness(RobustnessSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                other, pruning, learningCurves, successiveHalving);
+                other, pruning, learningCurves, successiveHalving, spark);
     }
 
     /** This space with another pruning rule. */
     public SearchSpaceDefinition withPruning(PruningSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, other, learningCurves, successiveHalving);
+                robustness, other, learningCurves, successiveHalving, spark);
     }
 
     /** This space recording learning curves (or not, unless its pruning needs them). */
     public SearchSpaceDefinition withLearningCurves(boolean on) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, pruning, on, successiveHalving);
+                robustness, pruning, on, successiveHalving, spark);
     }
 
     /** This space with other successive-halving settings. */
     public SearchSpaceDefinition withSuccessiveHalving(SuccessiveHalvingSettings other) {
         return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, pruning, learningCurves, other);
+                robustness, pruning, learningCurves, other, spark);
+    }
+
+    /** This space with its trials trained where {@code other} says. */
+    public SearchSpaceDefinition withSpark(SparkSettings other) {
+        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
+                robustness, pruning, learningCurves, successiveHalving, other);
+    }
+
+    /**
+     * The space's {@code spark:} block: the master URL its trials run on ({@code local[2]}, {@code spark://host:7077},
+     * ...) and extra Spark settings; {@link #LOCAL} (no master) trains in this JVM. {@code --spark-master} overrides.
+     */
+    public record SparkSettings(String master, java.util.Map<String, String> conf) {
+        public static final SparkSettings LOCAL = new SparkSettings(null, java.util.Map.of());
+        public static final String MASTER_FORMS = "must be local, local[N], local[N,F], local[*], spark://HOST:PORT[,HOST:PORT], "
+                + "yarn or k8s://URL";
+
+        /** The master URL forms Spark accepts, checked here so a typo is refused before any data loads. */
+        public static boolean validMaster(String master) {
+            return master != null && (master.matches("local(\\[(\\d+|\\*)(,\\d+)?\\])?")
+                    || master.matches("spark://[^\\s/]+:\\d+(,[^\\s/]+:\\d+)*") || master.equals("yarn")
+                    || master.matches("k8s://\\S+"));
+        }
+
+        public SparkSettings {
+            conf = java.util.Map.copyOf(conf);
+        }
+
+        /** These settings with {@code master} (when given) and {@code extra} settings over the file's own. */
+        public SparkSettings overriddenBy(String otherMaster, java.util.Map<String, String> extra) {
+            java.util.Map<String, String> merged = new java.util.TreeMap<>(conf);
+            merged.putAll(extra);
+            return new SparkSettings(otherMaster != null ? otherMaster : master, merged);
+        }
     }
 
     /**
@@ -160,7 +194,8 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
     }
 
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism", "robustness", "pruning", "learningCurves", "successiveHalving");
+            "random", "score", "parallelism", "robustness", "pruning", "learningCurves", "successiveHalving",
+            "spark");
 
     public static SearchSpaceDefinition load(Path file) {
         return parse(InputFile.readString(file, InputFile.CONFIG_LIMIT, file + ": no such space file"), file.toString());
@@ -262,9 +297,26 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
         SuccessiveHalvingSettings halving = root.has("successiveHalving")
                 ? successiveHalving(root.map("successiveHalving"), recipe.epochs())
                 : SuccessiveHalvingSettings.defaults(recipe.epochs());
+        SparkSettings spark = root.has("spark") ? spark(root.map("spark")) : SparkSettings.LOCAL;
         return new SearchSpaceDefinition(name, task, head, recipe, new TemperatureRange(min, max, (int) grid),
                 analytical, random, score, (int) parallelism, robustness, pruning, root.flag("learningCurves", false),
-                halving);
+                halving, spark);
+    }
+
+    /** A {@code spark:} block: {@code master} and an optional {@code conf} mapping of Spark settings. */
+    public static SparkSettings spark(ConfigMap s) {
+        s.allowOnly(Set.of("master", "conf"));
+        String master = s.text("master");
+        s.check("master", master, SparkSettings.validMaster(master), SparkSettings.MASTER_FORMS);
+        java.util.Map<String, String> conf = new java.util.TreeMap<>();
+        if (s.has("conf")) {
+            for (java.util.Map.Entry<String, Object> e : s.map("conf").toMap().entrySet()) {
+                s.check("conf", e.getKey(), e.getKey().startsWith("spark.") && !(e.getValue() instanceof java.util.Map)
+                        && !(e.getValue() instanceof java.util.List), "keys must be Spark settings (spark.*) with plain values");
+                conf.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+        return new SparkSettings(master, conf);
     }
 
     private static SuccessiveHalvingSettings successiveHalving(ConfigMap h, int epochs) {

@@ -33,25 +33,53 @@ public final class SearchTask {
     private final double rangeFactor;
     private final TemperatureTrial trial;
     private final RecordedTrials recorded;
+    private final TemperatureTrainer trainer;
+    private final TrialExecutor executor;
 
+    /** A task whose trials are {@code trial} (a known curve in generator tests); it always runs in this JVM. */
     public SearchTask(SearchSpaceDefinition space, PreparedSplit data, AnalyticalTemperature.Estimate estimate,
                       double rangeFactor, TemperatureTrial trial) {
-        this(space, data, estimate, rangeFactor, trial, RecordedTrials.none());
+        this(space, data, estimate, rangeFactor, trial, RecordedTrials.none(), null, TrialExecutor.LOCAL);
     }
 
     private SearchTask(SearchSpaceDefinition space, PreparedSplit data, AnalyticalTemperature.Estimate estimate,
-                       double rangeFactor, TemperatureTrial trial, RecordedTrials recorded) {
+                       double rangeFactor, TemperatureTrial trial, RecordedTrials recorded, TemperatureTrainer trainer,
+                       TrialExecutor executor) {
         this.space = space;
         this.data = data;
         this.estimate = estimate;
         this.rangeFactor = rangeFactor;
         this.trial = trial;
         this.recorded = recorded;
+        this.trainer = trainer;
+        this.executor = executor;
+    }
+
+    private static SearchTask training(SearchSpaceDefinition space, PreparedSplit data,
+                                       AnalyticalTemperature.Estimate estimate, double rangeFactor,
+                                       RecordedTrials recorded, TemperatureTrainer trainer, TrialExecutor executor) {
+        return new SearchTask(space, data, estimate, rangeFactor, executor.trial(trainer, data), recorded, trainer,
+                executor);
     }
 
     /** This task resuming an interrupted run: trials {@code recorded} holds are replayed, not trained again. */
     public SearchTask resuming(RecordedTrials recorded) {
-        return new SearchTask(space, data, estimate, rangeFactor, trial, recorded);
+        return new SearchTask(space, data, estimate, rangeFactor, trial, recorded, trainer, executor);
+    }
+
+    /**
+     * This task with its trials trained by {@code other} (a Spark cluster, or this JVM); generator, pruner and logs
+     * stay here, so results are those of a local run.
+     */
+    public SearchTask on(TrialExecutor other) {
+        if (trainer == null) {
+            throw new IllegalStateException("a task built on a given trial cannot move to another executor");
+        }
+        return training(space, data, estimate, rangeFactor, recorded, trainer, other);
+    }
+
+    public TrialExecutor executor() {
+        return executor;
     }
 
     /**
@@ -60,7 +88,7 @@ public final class SearchTask {
      */
     public SearchTask withRandomBudget(int trials) {
         SearchSpaceDefinition budgeted = space.withRandom(new SearchSpaceDefinition.RandomSettings(trials, space.random().seed()));
-        return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded);
+        return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded, trainer, executor);
     }
 
     /**
@@ -69,18 +97,20 @@ public final class SearchTask {
      */
     public SearchTask withRobustness(RobustnessSettings robustness) {
         SearchSpaceDefinition changed = space.withRobustness(robustness);
-        TemperatureTrainer trainer = new TemperatureTrainer(changed.head(), changed.recipe(), robustness);
-        return new SearchTask(changed, data, estimate, rangeFactor, TemperatureTrial.of(trainer, data), recorded);
+        TemperatureTrainer changedTrainer = new TemperatureTrainer(changed.head(), changed.recipe(), robustness);
+        return training(changed, data, estimate, rangeFactor, recorded, changedTrainer, executor);
     }
 
     /** This task recording learning curves (a benchmark keeps them for the fidelity analysis). */
     public SearchTask withLearningCurves() {
-        return new SearchTask(space.withLearningCurves(true), data, estimate, rangeFactor, trial, recorded);
+        return new SearchTask(space.withLearningCurves(true), data, estimate, rangeFactor, trial, recorded, trainer,
+                executor);
     }
 
     /** This task with another pruning rule (a benchmark runs the same search with and without). */
     public SearchTask withPruning(SearchSpaceDefinition.PruningSettings pruning) {
-        return new SearchTask(space.withPruning(pruning), data, estimate, rangeFactor, trial, recorded);
+        return new SearchTask(space.withPruning(pruning), data, estimate, rangeFactor, trial, recorded, trainer,
+                executor);
     }
 
     /** One trial at {@code temperature} outside any search (a benchmark's T = 1 baseline). */
@@ -114,7 +144,7 @@ public final class SearchTask {
                 : space.analytical().rangeFactor(estimate.coefficients());
         PreparedSplit data = PreparedSplit.of(split);
         TemperatureTrainer trainer = new TemperatureTrainer(space.head(), space.recipe(), space.robustness());
-        return new SearchTask(space, data, estimate, range, TemperatureTrial.of(trainer, data));
+        return training(space, data, estimate, range, RecordedTrials.none(), trainer, TrialExecutor.LOCAL);
     }
 
     /**
@@ -306,6 +336,10 @@ public final class SearchTask {
         };
         Pruner pruner = space.pruning().start();
         int threads = space.parallelism();
+        if (strategy == Strategy.GRID || strategy == Strategy.RANDOM) {
+            // their proposals do not depend on results: a cluster's free slots take more at once, same trials
+            threads = Math.max(threads, executor.slots());
+        }
         boolean curves = space.recordsCurves();
         if (generator instanceof SuccessiveHalvingGenerator h) {
             // every trial of the plan may wait at a rung at once; the schedule lets `parallelism` of them compute

@@ -122,7 +122,9 @@ public final class TrialTaskCreator implements TaskCreator {
                     return stopped(candidate, startMillis);
                 }
                 // A trial that throws is a failed candidate with its reason, never a crashed search.
-                result = TrialResult.failed(temperature, e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0,
+                String reason = e instanceof TrialExecutor.RemoteFailure remote ? remote.reason()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+                result = TrialResult.failed(temperature, reason, 0, 0,
                         (System.nanoTime() - startNanos) / 1e9, 0);
             }
         }
