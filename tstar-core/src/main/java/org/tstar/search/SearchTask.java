@@ -336,8 +336,9 @@ public final class SearchTask {
         };
         Pruner pruner = space.pruning().start();
         int threads = space.parallelism();
-        if (strategy == Strategy.GRID || strategy == Strategy.RANDOM) {
-            // their proposals do not depend on results: a cluster's free slots take more at once, same trials
+        if ((strategy == Strategy.GRID || strategy == Strategy.RANDOM) && !space.pruning().prunes()) {
+            // their proposals do not depend on results: a cluster's free slots take more at once, same trials (a
+            // pruner's decisions depend on which trials ended first, so with one the space's parallelism holds)
             threads = Math.max(threads, executor.slots());
         }
         boolean curves = space.recordsCurves();

@@ -95,7 +95,7 @@ class ResumeAfterKillTest {
     }
 
     /** Lines of a file being written (0 before it exists). */
-    private static long rows(Path file) throws IOException {
+    static long rows(Path file) throws IOException {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -104,7 +104,7 @@ class ResumeAfterKillTest {
         }
     }
 
-    private static List<List<String>> withoutTiming(List<CSVRecord> rows) {
+    static List<List<String>> withoutTiming(List<CSVRecord> rows) {
         List<List<String>> kept = new ArrayList<>();
         for (CSVRecord r : rows) {
             if (r.isMapped("measure") && TIMING.contains(r.get("measure"))) {

@@ -150,7 +150,8 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
             reply = spark.parallelize(List.of(temperature), 1)
                     .map(new ClusterTrial(split, trainer, relay.host(), relay.port(), relayId))
                     .collect().get(0);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // collect() throws Spark's checked SparkException undeclared, so this catches Exception
             RuntimeException observerFailure = relayId == null ? null : relay.unregister(relayId);
             if (observerFailure != null) {
                 throw observerFailure;

@@ -25,6 +25,7 @@ final class SparkTrialMetrics extends SparkListener implements MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrialMetrics.class);
 
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final java.util.Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Long> submittedByStage = new ConcurrentHashMap<>();
     private final Map<Integer, String> trialByStage = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
@@ -32,6 +33,7 @@ final class SparkTrialMetrics extends SparkListener implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meters) {
         this.registry = meters;
+        gauged.clear();
         Timer.builder("tstar.spark.queue.wait").description("time a trial's Spark task waited for a free slot")
                 .register(meters);
         Counter.builder("tstar.spark.task.failures").description("trial task attempts that failed on the cluster")
@@ -41,7 +43,7 @@ final class SparkTrialMetrics extends SparkListener implements MeterBinder {
 
     private void gauge(String executor) {
         MeterRegistry meters = registry;
-        if (meters != null) {
+        if (meters != null && gauged.add(executor)) {
             Gauge.builder("tstar.spark.trials.running", running.get(executor), AtomicInteger::get)
                     .description("trials training on this Spark executor now").tag("executor", executor)
                     .register(meters);
@@ -64,9 +66,8 @@ final class SparkTrialMetrics extends SparkListener implements MeterBinder {
     @Override
     public void onTaskStart(SparkListenerTaskStart task) {
         String executor = task.taskInfo().executorId();
-        if (running.computeIfAbsent(executor, e -> new AtomicInteger()).getAndIncrement() == 0) {
-            gauge(executor);
-        }
+        running.computeIfAbsent(executor, e -> new AtomicInteger()).incrementAndGet();
+        gauge(executor);
         Long submitted = submittedByStage.get(task.stageId());
         MeterRegistry meters = registry;
         if (submitted != null && meters != null) {

@@ -1,0 +1,90 @@
+package org.tstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tstar.cli.CompareCommandTest.digitsSpace;
+import static org.tstar.cli.CompareCommandTest.read;
+import static org.tstar.cli.CompareCommandTest.tstar;
+import static org.tstar.cli.ResumeAfterKillTest.rows;
+import static org.tstar.cli.ResumeAfterKillTest.withoutTiming;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tstar.report.RunState;
+
+/**
+ * {@code compare} with its trials on Spark ({@code local[2]}) gives a local run's trials, comparison and curves
+ * (timing aside), and a Spark run whose driver was killed resumes, still on Spark, to the same end.
+ */
+class SparkCompareTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void compareOnLocalSparkEqualsTheLocalReferenceRunOfTheDefaultSpace() throws IOException {
+        Path out = dir.resolve("spark");
+        CompareCommandTest.Run run = tstar("compare", "--spark-master", "local[2]", "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("trials run on Spark 3.5.7 master local[2]", "2 slots");
+        // reports/digits-linear-compare is the committed local run of the default space (README's first table)
+        Path local = Path.of("reports", "digits-linear-compare");
+        assertThat(withoutTiming(read(out.resolve("trials.csv")))).hasSize(30)
+                .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("trials.csv"))));
+        assertThat(withoutTiming(read(out.resolve("comparison.csv"))))
+                .isEqualTo(withoutTiming(read(local.resolve("comparison.csv"))));
+        String metrics = Files.readString(out.resolve("metrics.prom"));
+        assertThat(metrics).contains("tstar_spark_queue_wait_seconds_count{space=\"digits-linear\"} 30",
+                "tstar_spark_trials_running{executor=\"driver\",space=\"digits-linear\"} 0.0",
+                "tstar_spark_task_failures_total{space=\"digits-linear\"} 0.0");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("--spark-master 'local[2]'");
+    }
+
+    @Test
+    void aKilledSparkDriverResumesOnSparkToTheLocalRunsTrialsAndCurves() throws Exception {
+        // curves and a pruner: every epoch crosses from the task to the driver's pruner and back
+        Path space = digitsSpace(dir, "spark-resume", 6, 9,
+                "learningCurves: true\npruning:\n  rule: median\n  warmupEpochs: 2\n  startupTrials: 2\n");
+        Path local = dir.resolve("local");
+        assertThat(tstar("compare", "--space", space.toString(), "--out", local.toString()).code()).isZero();
+
+        Path cut = dir.resolve("cut");
+        Process driver = startSparkCompare(space, cut);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (rows(cut.resolve("trials.csv")) < 6 && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(driver.isAlive()).as("the Spark run was still going when killed").isTrue();
+        driver.destroyForcibly();
+        assertThat(driver.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(RunState.read(cut).status()).isEqualTo(RunState.Status.RUNNING);
+        int before = read(cut.resolve("trials.csv")).size();
+
+        CompareCommandTest.Run resumed = tstar("compare", "--space", space.toString(), "--spark-master", "local[2]",
+                "--resume", cut.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming " + cut + ": " + before + " finished trials");
+        assertThat(RunState.read(cut).status()).isEqualTo(RunState.Status.COMPLETED);
+        assertThat(withoutTiming(read(cut.resolve("trials.csv"))))
+                .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("trials.csv"))));
+        assertThat(withoutTiming(read(cut.resolve("curves.csv"))))
+                .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("curves.csv"))));
+        assertThat(read(local.resolve("trials.csv"))).anyMatch(r -> r.get("status").equals("pruned"));
+    }
+
+    private static Process startSparkCompare(Path space, Path out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G"));
+        command.addAll(StandaloneCluster.JAVA_17_OPENS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TstarCommand.class.getName(), "compare",
+                "--space", space.toString(), "--spark-master", "local[2]", "--out", out.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.redirectErrorStream(true).redirectOutput(out.resolveSibling("killed-driver.log").toFile());
+        return builder.start();
+    }
+}

@@ -1,0 +1,100 @@
+package org.tstar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tstar.cli.CompareCommandTest.digitsSpace;
+import static org.tstar.cli.CompareCommandTest.read;
+import static org.tstar.cli.CompareCommandTest.tstar;
+import static org.tstar.cli.ResumeAfterKillTest.rows;
+import static org.tstar.cli.ResumeAfterKillTest.withoutTiming;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tstar.report.RunState;
+
+/**
+ * {@code compare} against a real standalone master and worker on 127.0.0.1, with an executor JVM killed with
+ * SIGKILL in the middle of a trial: Spark retries the task on a new executor and the run's trials equal a local
+ * run's; with {@code spark.task.maxFailures=1} the trial becomes a failed row with Spark's reason and the search
+ * still finishes. Master and worker are stopped at the end, pass or fail.
+ */
+class StandaloneClusterTest {
+    @TempDir
+    static Path dir;
+
+    private static StandaloneCluster cluster;
+    private static Path space;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = StandaloneCluster.start(dir, 2);
+        space = digitsSpace(dir, "standalone", 10, 5, "");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void anExecutorKilledMidTrialIsRetriedAndTheTrialsEqualALocalRun() throws Exception {
+        Path local = dir.resolve("local");
+        assertThat(tstar("compare", "--space", space.toString(), "--out", local.toString()).code()).isZero();
+
+        Path out = dir.resolve("retried");
+        CompareCommandTest.Run run = compareWithOneKill(out, List.of());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("trials run on Spark 3.5.7 master " + cluster.url());
+        assertThat(withoutTiming(read(out.resolve("trials.csv"))))
+                .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("trials.csv"))));
+        assertThat(Files.readString(out.resolve("metrics.prom")))
+                .containsPattern("tstar_spark_task_failures_total\\{space=\"standalone\"} [1-9]");
+        assertThat(RunState.read(out).status()).isEqualTo(RunState.Status.COMPLETED);
+    }
+
+    @Test
+    void withoutRetriesTheKilledTrialIsAFailedRowAndTheSearchFinishes() throws Exception {
+        Path out = dir.resolve("failed");
+        CompareCommandTest.Run run = compareWithOneKill(out, List.of("--spark-conf", "spark.task.maxFailures=1"));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(out.resolve("metrics.prom")))
+                .containsPattern("tstar_spark_task_failures_total\\{space=\"standalone\"} [1-9]");
+        List<CSVRecord> trials = read(out.resolve("trials.csv"));
+        List<CSVRecord> failed = trials.stream().filter(r -> r.get("status").equals("failed")).toList();
+        assertThat(failed).isNotEmpty().allSatisfy(r -> assertThat(r.get("reason"))
+                .startsWith("SparkException: Job aborted due to stage failure")
+                .contains("failed 1 times").doesNotContain("\n"));
+        assertThat(trials).filteredOn(r -> r.get("status").equals("completed")).hasSizeGreaterThan(5);
+        assertThat(RunState.read(out).status()).isEqualTo(RunState.Status.COMPLETED);
+        assertThat(Files.readString(out.resolve("comparison.csv"))).contains("failed_trials");
+    }
+
+    /** A compare on the cluster during which the executors are killed once, while a trial trains (after 3 rows). */
+    private static CompareCommandTest.Run compareWithOneKill(Path out, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("compare", "--space", space.toString(), "--spark-master",
+                cluster.url(), "--out", out.toString()));
+        args.addAll(cluster.driverOptions());
+        args.addAll(extra);
+        CompletableFuture<CompareCommandTest.Run> run = CompletableFuture.supplyAsync(
+                () -> tstar(args.toArray(String[]::new)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (rows(out.resolve("trials.csv")) < 4 && !run.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // the next trial is training now: its epochs take about a second
+        Thread.sleep(300);
+        assertThat(run.isDone()).as("the run was still going").isFalse();
+        assertThat(cluster.killExecutors()).isPositive();
+        return run.get(300, TimeUnit.SECONDS);
+    }
+}
