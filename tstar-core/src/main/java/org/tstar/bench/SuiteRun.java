@@ -49,6 +49,12 @@ public final class SuiteRun {
      * {@code sparkConf} over the suite's settings.
      */
     public static void run(Path suiteFile, Path out, PrintWriter console, String sparkMaster, Map<String, String> sparkConf) {
+        run(suiteFile, out, console, sparkMaster, sparkConf, record -> { });
+    }
+
+    /** As above, every trial also told to {@code watcher} (a benchmark of the runs themselves). */
+    static void run(Path suiteFile, Path out, PrintWriter console, String sparkMaster, Map<String, String> sparkConf,
+                    TrialListener watcher) {
         BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
         RunSettings where = new RunSettings(out, null, null, "127.0.0.1", 0, sparkMaster, sparkConf);
         Path dir = out != null ? out : Path.of("reports", "benchmark", suite.name());
@@ -63,14 +69,14 @@ public final class SuiteRun {
                 }
                 try (RunEnding ending = new RunEnding(folder, state, console, null)) {
                     runTasks(suite, suiteFile, folder, console, "bin/tstar bench --suite " + suiteFile
-                            + where.sparkOptions() + " --out " + folder.path(), ending, executor);
+                            + where.sparkOptions() + " --out " + folder.path(), ending, executor, watcher);
                 }
             }
         }
     }
 
     private static void runTasks(BenchmarkSuite suite, Path suiteFile, ReportFolder folder, PrintWriter console,
-                                 String command, RunEnding ending, TrialExecutor executor) {
+                                 String command, RunEnding ending, TrialExecutor executor, TrialListener watcher) {
         TemperatureCoefficients fitted = TemperatureCoefficients.load("fitted");
         String date = LocalDate.now().toString();
         List<BenchmarkTable.Row> rows = new ArrayList<>();
@@ -100,7 +106,7 @@ public final class SuiteRun {
                 if (suite.gridOnly()) {
                     SearchOutcome grid;
                     try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
-                        grid = prepared.run(Strategy.GRID, TrialListener.all(log, curves));
+                        grid = prepared.run(Strategy.GRID, TrialListener.all(log, curves, watcher));
                     }
                     AnalyticalTemperature.Estimate e = prepared.estimate();
                     BenchmarkTable.Row row = BenchmarkTable.gridRow(task.name(), task.dataset(), seed, space.head().toString(),
@@ -118,7 +124,7 @@ public final class SuiteRun {
                 TrialResult atOne;
                 List<SearchOutcome> equalCompute = new ArrayList<>();
                 try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
-                    TrialListener logs = TrialListener.all(log, curves);
+                    TrialListener logs = TrialListener.all(log, curves, watcher);
                     comparison = Comparison.run(prepared, logs, s -> List.of());
                     // a recipe too short for two rungs (one epoch) has no multi-fidelity search: its cells stay empty
                     SearchOutcome seeded = prepared.affordsHalving() ? prepared.run(Strategy.ANALYTICAL_SH, logs) : null;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code tstar bench}: benchmarks that write their measurements under {@code reports/}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that write reports.",
-        subcommands = {EstimateCostBench.class, ThroughputBench.class, RobustnessBench.class, FidelityBench.class})
+        subcommands = {EstimateCostBench.class, ThroughputBench.class, RobustnessBench.class, FidelityBench.class,
+                ExecutorBench.class})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -45,9 +45,20 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
     private final Map<DataSplit, Broadcast<DataSplit>> broadcasts = new IdentityHashMap<>();
     private final Deque<DataSplit> broadcastOrder = new ArrayDeque<>();
 
-    private SparkTrialExecutor(JavaSparkContext spark, String master) {
+    private final long registrationTimeoutSeconds;
+    /** Why trials cannot run (no executor for longer than the registration timeout), or null. */
+    private volatile String unavailable;
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tstar-spark-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private SparkTrialExecutor(JavaSparkContext spark, String master, long registrationTimeoutSeconds) {
         this.spark = spark;
         this.master = master;
+        this.registrationTimeoutSeconds = registrationTimeoutSeconds;
         spark.sc().addSparkListener(metrics);
         SparkConf conf = spark.getConf();
         // Spark has set the driver's host by now; executors already reach the driver there
@@ -73,9 +84,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
         } catch (RuntimeException e) {
             throw new InvalidInputException("spark master '" + master + "': " + SparkTrialMetrics.firstLine(e.getMessage()));
         }
-        SparkTrialExecutor executor = new SparkTrialExecutor(context, master);
+        SparkTrialExecutor executor = new SparkTrialExecutor(context, master, timeout);
         if (!master.startsWith("local")) {
             executor.awaitExecutors(timeout);
+            executor.watchdog.scheduleWithFixedDelay(executor::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
         return executor;
     }
@@ -97,6 +109,32 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
                 close();
                 throw new InvalidInputException("spark master '" + master + "': interrupted while waiting for executors");
             }
+        }
+    }
+
+    private long executorlessSince = -1;
+
+    /**
+     * Spark waits for resources forever: when the cluster has had no executor for the registration timeout (its
+     * workers are gone), the waiting trials are cancelled and later ones fail at once, so the search ends with
+     * failed rows instead of hanging. Executors that come back lift this.
+     */
+    private void watch() {
+        if (spark.sc().isStopped()) {
+            return;
+        }
+        if (spark.sc().statusTracker().getExecutorInfos().length >= 2) {
+            executorlessSince = -1;
+            unavailable = null;
+            return;
+        }
+        long now = System.nanoTime();
+        if (executorlessSince < 0) {
+            executorlessSince = now;
+        } else if (unavailable == null && now - executorlessSince > registrationTimeoutSeconds * 1_000_000_000L) {
+            unavailable = "no Spark executor on " + master + " for " + registrationTimeoutSeconds + " s ("
+                    + REGISTRATION_TIMEOUT + ")";
+            spark.cancelAllJobs();
         }
     }
 
@@ -141,6 +179,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
 
     private TrialResult train(Broadcast<DataSplit> split, TemperatureTrainer trainer, double temperature,
                               EpochObserver observer) {
+        String down = unavailable;
+        if (down != null) {
+            throw new RemoteFailure(down);
+        }
         String relayId = observer == null ? null : relay.register(observer);
         String label = String.format(Locale.ROOT, "T = %.6g", temperature);
         ClusterTrial.Reply reply;
@@ -155,6 +197,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
             RuntimeException observerFailure = relayId == null ? null : relay.unregister(relayId);
             if (observerFailure != null) {
                 throw observerFailure;
+            }
+            down = unavailable;
+            if (down != null) {
+                throw new RemoteFailure(down);
             }
             // Spark gave up on the task (spark.task.maxFailures attempts) or the application stopped
             throw new RemoteFailure(e.getClass().getSimpleName() + ": " + SparkTrialMetrics.firstLine(e.getMessage()));
@@ -189,6 +235,7 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         relay.close();
         spark.stop();
     }

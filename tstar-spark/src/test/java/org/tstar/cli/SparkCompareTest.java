@@ -41,12 +41,21 @@ class SparkCompareTest {
                 "tstar_spark_trials_running{executor=\"driver\",space=\"digits-linear\"} 0.0",
                 "tstar_spark_task_failures_total{space=\"digits-linear\"} 0.0");
         assertThat(Files.readString(out.resolve("summary.md"))).contains("--spark-master 'local[2]'");
+        // the dashboard's Spark panels query meters this run exported
+        java.util.regex.Matcher queried = java.util.regex.Pattern.compile("tstar_spark_[a-z_]+")
+                .matcher(Files.readString(Path.of("docker/grafana/dashboards/tuning-cost.json")));
+        int panels = 0;
+        while (queried.find()) {
+            assertThat(metrics).contains("\n" + queried.group() + "{");
+            panels++;
+        }
+        assertThat(panels).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void aKilledSparkDriverResumesOnSparkToTheLocalRunsTrialsAndCurves() throws Exception {
         // curves and a pruner: every epoch crosses from the task to the driver's pruner and back
-        Path space = digitsSpace(dir, "spark-resume", 6, 9,
+        Path space = digitsSpace(dir, "spark-resume", 4, 7,
                 "learningCurves: true\npruning:\n  rule: median\n  warmupEpochs: 2\n  startupTrials: 2\n");
         Path local = dir.resolve("local");
         assertThat(tstar("compare", "--space", space.toString(), "--out", local.toString()).code()).isZero();
@@ -54,7 +63,7 @@ class SparkCompareTest {
         Path cut = dir.resolve("cut");
         Process driver = startSparkCompare(space, cut);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (rows(cut.resolve("trials.csv")) < 6 && driver.isAlive() && System.nanoTime() < deadline) {
+        while (rows(cut.resolve("trials.csv")) < 5 && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertThat(driver.isAlive()).as("the Spark run was still going when killed").isTrue();

@@ -98,6 +98,12 @@ final class StandaloneCluster implements AutoCloseable {
         return executors.size();
     }
 
+    /** Kills the worker and its executors with SIGKILL: the cluster has no executor left. */
+    void killWorker() throws InterruptedException {
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     Optional<String> log(String name) throws IOException {
         Path file = dir.resolve(name);
         return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();

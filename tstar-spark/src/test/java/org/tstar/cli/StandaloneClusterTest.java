@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tstar.report.RunState;
@@ -24,8 +27,10 @@ import org.tstar.report.RunState;
  * {@code compare} against a real standalone master and worker on 127.0.0.1, with an executor JVM killed with
  * SIGKILL in the middle of a trial: Spark retries the task on a new executor and the run's trials equal a local
  * run's; with {@code spark.task.maxFailures=1} the trial becomes a failed row with Spark's reason and the search
- * still finishes. Master and worker are stopped at the end, pass or fail.
+ * still finishes; with the whole worker gone the search ends with failed rows instead of waiting for resources.
+ * Master and worker are stopped at the end, pass or fail.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
     @TempDir
     static Path dir;
@@ -36,7 +41,7 @@ class StandaloneClusterTest {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = StandaloneCluster.start(dir, 2);
-        space = digitsSpace(dir, "standalone", 10, 5, "");
+        space = digitsSpace(dir, "standalone", 8, 5, "");
     }
 
     @AfterAll
@@ -47,6 +52,7 @@ class StandaloneClusterTest {
     }
 
     @Test
+    @Order(1)
     void anExecutorKilledMidTrialIsRetriedAndTheTrialsEqualALocalRun() throws Exception {
         Path local = dir.resolve("local");
         assertThat(tstar("compare", "--space", space.toString(), "--out", local.toString()).code()).isZero();
@@ -63,6 +69,7 @@ class StandaloneClusterTest {
     }
 
     @Test
+    @Order(2)
     void withoutRetriesTheKilledTrialIsAFailedRowAndTheSearchFinishes() throws Exception {
         Path out = dir.resolve("failed");
         CompareCommandTest.Run run = compareWithOneKill(out, List.of("--spark-conf", "spark.task.maxFailures=1"));
@@ -79,8 +86,31 @@ class StandaloneClusterTest {
         assertThat(Files.readString(out.resolve("comparison.csv"))).contains("failed_trials");
     }
 
+    @Test
+    @Order(3)
+    void aClusterWithoutWorkersEndsTheSearchWithFailedRowsInsteadOfHanging() throws Exception {
+        Path out = dir.resolve("no-workers");
+        CompareCommandTest.Run run = compareWith(out, List.of("--spark-conf", "spark.tstar.registrationTimeout=5"),
+                cluster::killWorker);
+        assertThat(RunState.read(out).status()).isNotEqualTo(RunState.Status.RUNNING);
+        List<CSVRecord> trials = read(out.resolve("trials.csv"));
+        assertThat(trials).filteredOn(r -> r.get("reason").startsWith("no Spark executor on " + cluster.url() + " for 5 s"))
+                .isNotEmpty();
+        assertThat(trials).filteredOn(r -> r.get("status").equals("completed")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(run.out()).contains("wrote " + out);
+    }
+
     /** A compare on the cluster during which the executors are killed once, while a trial trains (after 3 rows). */
     private static CompareCommandTest.Run compareWithOneKill(Path out, List<String> extra) throws Exception {
+        return compareWith(out, extra, () -> assertThat(cluster.killExecutors()).isPositive());
+    }
+
+    interface Fault {
+        void strike() throws Exception;
+    }
+
+    /** A compare on the cluster during which {@code fault} strikes once, while a trial trains (after 3 rows). */
+    private static CompareCommandTest.Run compareWith(Path out, List<String> extra, Fault fault) throws Exception {
         List<String> args = new ArrayList<>(List.of("compare", "--space", space.toString(), "--spark-master",
                 cluster.url(), "--out", out.toString()));
         args.addAll(cluster.driverOptions());
@@ -94,7 +124,7 @@ class StandaloneClusterTest {
         // the next trial is training now: its epochs take about a second
         Thread.sleep(300);
         assertThat(run.isDone()).as("the run was still going").isFalse();
-        assertThat(cluster.killExecutors()).isPositive();
+        fault.strike();
         return run.get(300, TimeUnit.SECONDS);
     }
 }
