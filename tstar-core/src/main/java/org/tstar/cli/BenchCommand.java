@@ -22,20 +22,15 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--verbose", description = "Show stack traces.")
     boolean verbose;
 
-    @picocli.CommandLine.Option(names = "--spark-master", paramLabel = "URL",
-            description = "Train the suite's trials on this Spark master (local[2], spark://HOST:7077, ...).")
-    String sparkMaster;
-
-    @picocli.CommandLine.Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
-            description = "A Spark setting for the suite's Spark application (repeatable).")
-    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
         if (suite == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --suite FILE or a benchmark name");
         }
-        SuiteRun.run(suite, out, spec.commandLine().getOut(), sparkMaster, sparkConf);
+        SuiteRun.run(suite, out, spec.commandLine().getOut(), spark.master, spark.conf);
         return 0;
     }
 }

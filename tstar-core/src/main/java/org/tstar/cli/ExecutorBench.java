@@ -1,8 +1,6 @@
 package org.tstar.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tstar.bench.ExecutorOverhead;
 import picocli.CommandLine.Command;
@@ -19,11 +17,8 @@ final class ExecutorBench implements Callable<Integer> {
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "A benchmark suite (search-spaces/suites/*.yaml).")
     Path suite;
 
-    @Option(names = "--spark-master", required = true, paramLabel = "URL", description = "The Spark master, e.g. local[2].")
-    String sparkMaster;
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting (repeatable).")
-    Map<String, String> sparkConf = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    SparkOptions spark;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder, new or empty (default: reports/benchmark/executor-<suite>/).")
     Path out;
@@ -33,9 +28,12 @@ final class ExecutorBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (spark.master == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --spark-master URL (e.g. local[2])");
+        }
         String name = suite.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path dir = out != null ? out : Path.of("reports", "benchmark", "executor-" + name);
-        spec.commandLine().getOut().print(ExecutorOverhead.run(suite, dir, sparkMaster, sparkConf, spec.commandLine().getOut()));
+        spec.commandLine().getOut().print(ExecutorOverhead.run(suite, dir, spark.master, spark.conf, spec.commandLine().getOut()));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -27,15 +27,10 @@ final class RunOptions {
             description = "Seconds to keep the metrics endpoint up after the run (default: ${DEFAULT-VALUE}).")
     int metricsLinger;
 
-    @Option(names = "--spark-master", paramLabel = "URL",
-            description = "Train the trials on this Spark master (local[2], spark://HOST:7077, ...); needs tstar-spark, which bin/tstar adds once built.")
-    String sparkMaster;
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
-            description = "A Spark setting for the trials' Spark application (repeatable), over the space's spark.conf.")
-    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    SparkOptions spark;
 
     RunSettings settings() {
-        return new RunSettings(out, resume, metricsPort, metricsHost, metricsLinger, sparkMaster, sparkConf);
+        return new RunSettings(out, resume, metricsPort, metricsHost, metricsLinger, spark.master, spark.conf);
     }
 }

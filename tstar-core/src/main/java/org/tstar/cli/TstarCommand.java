@@ -39,6 +39,10 @@ public final class TstarCommand implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         // Must happen before the first logger is created: slf4j-simple reads its level once.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        if (verbose) {
+            // Spark's warnings (driver host, unreachable master) help when a cluster run goes wrong
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark", "warn");
+        }
         CommandLine cli = new CommandLine(new TstarCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -342,12 +342,22 @@ public final class SearchTask {
             threads = Math.max(threads, executor.slots());
         }
         boolean curves = space.recordsCurves();
+        TemperatureTrial trials = trial;
+        String where = "";
         if (generator instanceof SuccessiveHalvingGenerator h) {
             // every trial of the plan may wait at a rung at once; the schedule lets `parallelism` of them compute
             pruner = h.schedule();
             threads = Math.max(threads, h.schedule().plannedTrials());
             curves = true;
             stop.onStop(h.schedule()::abort);
+            int planned = h.schedule().plannedTrials();
+            if (executor != TrialExecutor.LOCAL && executor.slots() < planned && trainer != null) {
+                // a trial waiting at a rung keeps its cluster slot: with fewer slots than trials the rung would wait
+                // forever for trials that cannot start, so this plan trains here
+                trials = TemperatureTrial.of(trainer, data);
+                where = "; trained in the driver JVM: its " + planned + " trials wait for each other at rungs and the "
+                        + "cluster has " + executor.slots() + " slots";
+            }
         }
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
@@ -355,7 +365,7 @@ public final class SearchTask {
                 .terminationConditions(new GeneratorExhaustedCondition(), stop)
                 .build();
         LocalOptimizationRunner runner = new LocalOptimizationRunner(threads, config,
-                new TrialTaskCreator(strategy, trial, space.score(), recordAndForward, origin, recorded, stop,
+                new TrialTaskCreator(strategy, trials, space.score(), recordAndForward, origin, recorded, stop,
                         pruner, curves));
         if (generator instanceof AnalyticalSeedGenerator a) {
             runner.addListeners(a.failureListener());
@@ -368,6 +378,6 @@ public final class SearchTask {
         synchronized (records) {
             copy = new ArrayList<>(records);
         }
-        return new SearchOutcome(strategy, describe(generator, space), space.score(), copy, wall);
+        return new SearchOutcome(strategy, describe(generator, space) + where, space.score(), copy, wall);
     }
 }

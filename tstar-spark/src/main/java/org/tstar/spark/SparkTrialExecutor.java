@@ -46,6 +46,8 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
     private final Deque<DataSplit> broadcastOrder = new ArrayDeque<>();
 
     private final long registrationTimeoutSeconds;
+    /** When the watchdog first saw the cluster without executors (System.nanoTime()), or -1. */
+    private long executorlessSince = -1;
     /** Why trials cannot run (no executor for longer than the registration timeout), or null. */
     private volatile String unavailable;
     private final java.util.concurrent.ScheduledExecutorService watchdog =
@@ -111,8 +113,6 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
             }
         }
     }
-
-    private long executorlessSince = -1;
 
     /**
      * Spark waits for resources forever: when the cluster has had no executor for the registration timeout (its

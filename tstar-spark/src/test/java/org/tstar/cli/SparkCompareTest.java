@@ -84,6 +84,34 @@ class SparkCompareTest {
         assertThat(read(local.resolve("trials.csv"))).anyMatch(r -> r.get("status").equals("pruned"));
     }
 
+    @Test
+    void successiveHalvingRunsOnSparkWhenEveryPlannedTrialHasASlotAndInTheDriverOtherwise() throws Exception {
+        // its trials wait for each other at rungs, and a waiting Spark task keeps its slot
+        Path space = digitsSpace(dir, "spark-halving", 4, 5, "");
+        Path local = dir.resolve("sh-local");
+        assertThat(tstar("search", "--space", space.toString(), "--strategy", "analytical-sh", "--out", local.toString())
+                .code()).isZero();
+        Path few = dir.resolve("sh-two-slots");
+        CompareCommandTest.Run fallback = tstar("search", "--space", space.toString(), "--strategy", "analytical-sh",
+                "--spark-master", "local[2]", "--out", few.toString());
+        assertThat(fallback.code()).as(fallback.err()).isZero();
+        assertThat(Files.readString(few.resolve("summary.md"))).containsPattern(
+                "trained in the driver JVM: its \\d+ trials wait for each other at rungs and the cluster has 2 slots");
+        Path many = dir.resolve("sh-many-slots");
+        CompareCommandTest.Run onSpark = tstar("search", "--space", space.toString(), "--strategy", "analytical-sh",
+                "--spark-master", "local[64]", "--out", many.toString());
+        assertThat(onSpark.code()).as(onSpark.err()).isZero();
+        assertThat(Files.readString(many.resolve("summary.md"))).doesNotContain("driver JVM");
+        assertThat(Files.readString(many.resolve("metrics.prom"))).containsPattern(
+                "tstar_spark_queue_wait_seconds_count\\{space=\"spark-halving\"} [1-9]");
+        for (Path run : List.of(few, many)) {
+            assertThat(withoutTiming(read(run.resolve("trials.csv"))))
+                    .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("trials.csv"))));
+            assertThat(withoutTiming(read(run.resolve("curves.csv"))))
+                    .containsExactlyInAnyOrderElementsOf(withoutTiming(read(local.resolve("curves.csv"))));
+        }
+    }
+
     private static Process startSparkCompare(Path space, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",

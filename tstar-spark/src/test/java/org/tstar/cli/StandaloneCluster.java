@@ -15,16 +15,9 @@ import java.util.concurrent.TimeUnit;
  * classpath), each in its own JVM; the worker launches executor JVMs as on any cluster. Closing stops both.
  */
 final class StandaloneCluster implements AutoCloseable {
-    /** Spark's own Java 17 list (its launcher's JavaModuleOptions), as in the surefire argLine and bin/tstar. */
-    static final List<String> JAVA_17_OPENS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
+    /** Spark's Java 17 flags: this test JVM's own, from surefire's argLine (the pom's {@code spark.java17.opens}). */
+    static final List<String> JAVA_17_OPENS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+            .stream().filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList();
 
     private final Process master;
     private final Process worker;
@@ -134,7 +127,7 @@ final class StandaloneCluster implements AutoCloseable {
     private static Process daemon(Path log, Path home, String mainClass, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.log.org.apache.spark=info"));
         command.addAll(JAVA_17_OPENS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
