@@ -80,6 +80,9 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
                 .set("spark.task.cpus", "1");
         conf.forEach(sparkConf::set);
         long timeout = sparkConf.getLong(REGISTRATION_TIMEOUT, 120);
+        if (master.startsWith("spark://")) {
+            requireReachable(master);
+        }
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(sparkConf);
@@ -92,6 +95,25 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
             executor.watchdog.scheduleWithFixedDelay(executor::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
         return executor;
+    }
+
+    /**
+     * Refuses a standalone master none of whose addresses accepts a connection: a Spark application started against
+     * it would retry for a minute before giving up, and stopping it would wait as long.
+     */
+    private static void requireReachable(String master) {
+        String why = "";
+        for (String address : master.substring("spark://".length()).split(",")) {
+            int colon = address.lastIndexOf(':');
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(address.substring(0, colon),
+                        Integer.parseInt(address.substring(colon + 1))), 5000);
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                why = address + " (" + e.getMessage() + ")";
+            }
+        }
+        throw new InvalidInputException("spark master '" + master + "': cannot connect to " + why);
     }
 
     private void awaitExecutors(long seconds) {

@@ -112,6 +112,21 @@ class SparkCompareTest {
         }
     }
 
+    @Test
+    void aMasterThatCannotBeReachedIsRefusedInOneLineBeforeAnyFolderExists() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path out = dir.resolve("no-master");
+        CompareCommandTest.Run run = tstar("compare", "--spark-master", "spark://127.0.0.1:" + port, "--spark-conf",
+                "spark.tstar.registrationTimeout=3", "--out", out.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("tstar: spark master 'spark://127.0.0.1:" + port + "': cannot connect to "
+                + "127.0.0.1:" + port + " (Connection refused)");
+        assertThat(out).doesNotExist();
+    }
+
     private static Process startSparkCompare(Path space, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2G",

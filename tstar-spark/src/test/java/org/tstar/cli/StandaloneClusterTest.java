@@ -100,6 +100,25 @@ class StandaloneClusterTest {
         assertThat(run.out()).contains("wrote " + out);
     }
 
+    @Test
+    @Order(4)
+    void aMasterWithoutWorkersIsRefusedInOneLineBeforeAnyFolderExists() throws Exception {
+        cluster.killWorker();   // gone already after the test above; this test does not depend on its order
+        Path out = dir.resolve("refused");
+        List<String> args = new ArrayList<>(List.of("compare", "--space", space.toString(), "--spark-master",
+                cluster.url(), "--out", out.toString(), "--spark-conf", "spark.tstar.registrationTimeout=3"));
+        args.addAll(cluster.driverOptions());
+        long start = System.nanoTime();
+        CompareCommandTest.Run run = tstar(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("tstar: spark master '" + cluster.url() + "': no executor registered "
+                + "within 3 s (is a worker running, with a free core and 1g of memory? spark.tstar.registrationTimeout "
+                + "sets the wait)");
+        assertThat(out).doesNotExist();
+        assertThat(System.nanoTime() - start).as("refused without Spark's minute of retries")
+                .isLessThan(TimeUnit.SECONDS.toNanos(30));
+    }
+
     /** A compare on the cluster during which the executors are killed once, while a trial trains (after 3 rows). */
     private static CompareCommandTest.Run compareWithOneKill(Path out, List<String> extra) throws Exception {
         return compareWith(out, extra, () -> assertThat(cluster.killExecutors()).isPositive());
