@@ -37,6 +37,8 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
     static final String TRIAL_PROPERTY = "tstar.trial";
     /** Seconds to wait for a cluster's first executor before refusing the master (Spark itself would wait forever). */
     static final String REGISTRATION_TIMEOUT = "spark.tstar.registrationTimeout";
+    /** Seconds a running search tolerates a cluster without executors before its trials fail instead of waiting. */
+    static final String EXECUTOR_LOSS_TIMEOUT = "spark.tstar.executorLossTimeout";
 
     private final JavaSparkContext spark;
     private final EpochRelay relay;
@@ -45,10 +47,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
     private final Map<DataSplit, Broadcast<DataSplit>> broadcasts = new IdentityHashMap<>();
     private final Deque<DataSplit> broadcastOrder = new ArrayDeque<>();
 
-    private final long registrationTimeoutSeconds;
+    private final long executorLossTimeoutSeconds;
     /** When the watchdog first saw the cluster without executors (System.nanoTime()), or -1. */
     private long executorlessSince = -1;
-    /** Why trials cannot run (no executor for longer than the registration timeout), or null. */
+    /** Why trials cannot run (no executor for longer than the executor-loss timeout), or null. */
     private volatile String unavailable;
     private final java.util.concurrent.ScheduledExecutorService watchdog =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,10 +59,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
                 return t;
             });
 
-    private SparkTrialExecutor(JavaSparkContext spark, String master, long registrationTimeoutSeconds) {
+    private SparkTrialExecutor(JavaSparkContext spark, String master, long executorLossTimeoutSeconds) {
         this.spark = spark;
         this.master = master;
-        this.registrationTimeoutSeconds = registrationTimeoutSeconds;
+        this.executorLossTimeoutSeconds = executorLossTimeoutSeconds;
         spark.sc().addSparkListener(metrics);
         SparkConf conf = spark.getConf();
         // Spark has set the driver's host by now; executors already reach the driver there
@@ -89,7 +91,8 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
         } catch (RuntimeException e) {
             throw new InvalidInputException("spark master '" + master + "': " + SparkTrialMetrics.firstLine(e.getMessage()));
         }
-        SparkTrialExecutor executor = new SparkTrialExecutor(context, master, timeout);
+        SparkTrialExecutor executor = new SparkTrialExecutor(context, master,
+                sparkConf.getLong(EXECUTOR_LOSS_TIMEOUT, timeout));
         if (!master.startsWith("local")) {
             executor.awaitExecutors(timeout);
             executor.watchdog.scheduleWithFixedDelay(executor::watch, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
@@ -137,7 +140,7 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
     }
 
     /**
-     * Spark waits for resources forever: when the cluster has had no executor for the registration timeout (its
+     * Spark waits for resources forever: when the cluster has had no executor for the executor-loss timeout (its
      * workers are gone), the waiting trials are cancelled and later ones fail at once, so the search ends with
      * failed rows instead of hanging. Executors that come back lift this.
      */
@@ -153,9 +156,9 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
         long now = System.nanoTime();
         if (executorlessSince < 0) {
             executorlessSince = now;
-        } else if (unavailable == null && now - executorlessSince > registrationTimeoutSeconds * 1_000_000_000L) {
-            unavailable = "no Spark executor on " + master + " for " + registrationTimeoutSeconds + " s ("
-                    + REGISTRATION_TIMEOUT + ")";
+        } else if (unavailable == null && now - executorlessSince > executorLossTimeoutSeconds * 1_000_000_000L) {
+            unavailable = "no Spark executor on " + master + " for " + executorLossTimeoutSeconds + " s ("
+                    + EXECUTOR_LOSS_TIMEOUT + ")";
             spark.cancelAllJobs();
         }
     }

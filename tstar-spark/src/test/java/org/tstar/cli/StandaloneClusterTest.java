@@ -90,11 +90,11 @@ class StandaloneClusterTest {
     @Order(3)
     void aClusterWithoutWorkersEndsTheSearchWithFailedRowsInsteadOfHanging() throws Exception {
         Path out = dir.resolve("no-workers");
-        CompareCommandTest.Run run = compareWith(out, List.of("--spark-conf", "spark.tstar.registrationTimeout=5"),
+        CompareCommandTest.Run run = compareWith(out, List.of("--spark-conf", "spark.tstar.executorLossTimeout=5"),
                 cluster::killWorker);
         assertThat(RunState.read(out).status()).isNotEqualTo(RunState.Status.RUNNING);
         List<CSVRecord> trials = read(out.resolve("trials.csv"));
-        assertThat(trials).filteredOn(r -> r.get("reason").startsWith("no Spark executor on " + cluster.url() + " for 5 s"))
+        assertThat(trials).filteredOn(r -> r.get("reason").equals("no Spark executor on " + cluster.url() + " for 5 s (spark.tstar.executorLossTimeout)"))
                 .isNotEmpty();
         assertThat(trials).filteredOn(r -> r.get("status").equals("completed")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(run.out()).contains("wrote " + out);
