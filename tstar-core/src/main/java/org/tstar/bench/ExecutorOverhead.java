@@ -34,7 +34,7 @@ public final class ExecutorOverhead {
     }
 
     /** One run of the suite: where, its wall time and each independent trial's overhead in ms, by strategy. */
-    private record Run(String label, String command, double wallSeconds, Map<Strategy, List<Double>> overheadMs) {
+    private record Run(String label, double wallSeconds, double trainingSeconds, Map<Strategy, List<Double>> overheadMs) {
         List<Double> all() {
             List<Double> all = new ArrayList<>();
             overheadMs.values().forEach(all::addAll);
@@ -63,7 +63,7 @@ public final class ExecutorOverhead {
             rows.add(row(r, "all", r.all()));
         }
         folder.writeAtomically(FILE, CsvText.of(List.of("run", "strategy", "trials", "median_overhead_ms",
-                "mean_overhead_ms", "p90_overhead_ms", "suite_wall_seconds"), rows));
+                "mean_overhead_ms", "p90_overhead_ms", "suite_wall_seconds", "training_seconds"), rows));
 
         double localMedian = statistics(local.all()).getPercentile(50);
         double extra = statistics(spark.all()).getPercentile(50) - localMedian;
@@ -75,8 +75,8 @@ public final class ExecutorOverhead {
                 the trial's own training time (measured where it trained); analytical, grid and random trials only (a \
                 successive-halving trial's time includes its waits at rungs).
 
-                | run | suite wall time | trials measured | median overhead per trial | mean | 90th percentile |
-                |---|---:|---:|---:|---:|---:|
+                | run | suite wall time | trials measured | their training time | median overhead per trial | mean | 90th percentile |
+                |---|---:|---:|---:|---:|---:|---:|
                 %s
                 %s
 
@@ -97,8 +97,10 @@ public final class ExecutorOverhead {
     private static Run measure(String label, Path suiteFile, Path out, String master, Map<String, String> conf,
                                PrintWriter console) {
         Map<Strategy, List<Double>> overhead = Collections.synchronizedMap(new EnumMap<>(Strategy.class));
+        java.util.concurrent.atomic.DoubleAdder training = new java.util.concurrent.atomic.DoubleAdder();
         TrialListener watcher = record -> {
             if (INDEPENDENT.contains(record.strategy()) && !record.replayed()) {
+                training.add(record.result().seconds());
                 overhead.computeIfAbsent(record.strategy(), s -> Collections.synchronizedList(new ArrayList<>()))
                         .add(1000 * (record.endedAt() - record.startedAt() - record.result().seconds()));
             }
@@ -111,19 +113,19 @@ public final class ExecutorOverhead {
         double wall = (System.nanoTime() - start) / 1e9;
         console.printf(Locale.ROOT, "%s: %.0f s%n", label, wall);
         console.flush();
-        return new Run(label, "", wall, new LinkedHashMap<>(overhead));
+        return new Run(label, wall, training.sum(), new LinkedHashMap<>(overhead));
     }
 
     private static List<String> row(Run r, String strategy, List<Double> ms) {
         DescriptiveStatistics d = statistics(ms);
         return List.of(r.label(), strategy, Integer.toString(ms.size()), cell(d.getPercentile(50)), cell(d.getMean()),
-                cell(d.getPercentile(90)), cell(r.wallSeconds()));
+                cell(d.getPercentile(90)), cell(r.wallSeconds()), cell(r.trainingSeconds()));
     }
 
     private static String line(Run r) {
         DescriptiveStatistics d = statistics(r.all());
-        return String.format(Locale.ROOT, "| %s | %.0f s | %d | %.1f ms | %.1f ms | %.1f ms |", r.label(), r.wallSeconds(),
-                d.getN(), d.getPercentile(50), d.getMean(), d.getPercentile(90));
+        return String.format(Locale.ROOT, "| %s | %.0f s | %d | %.0f s | %.1f ms | %.1f ms | %.1f ms |", r.label(),
+                r.wallSeconds(), d.getN(), r.trainingSeconds(), d.getPercentile(50), d.getMean(), d.getPercentile(90));
     }
 
     /** Cells that differ between two benchmark tables, leaving out columns that measure time or the date. */
