@@ -56,12 +56,6 @@ public record SearchSpaceDefinition(String name, TaskData data, HeadSpec head, T
                 robustness, pruning, learningCurves, other, spark);
     }
 
-    /** This space with its trials trained where {@code other} says. */
-    public SearchSpaceDefinition withSpark(SparkSettings other) {
-        return new SearchSpaceDefinition(name, data, head, recipe, temperature, analytical, random, score, parallelism,
-                robustness, pruning, learningCurves, successiveHalving, other);
-    }
-
     /**
      * The space's {@code spark:} block: the master URL its trials run on ({@code local[2]}, {@code spark://host:7077},
      * ...) and extra Spark settings; {@link #LOCAL} (no master) trains in this JVM. {@code --spark-master} overrides.

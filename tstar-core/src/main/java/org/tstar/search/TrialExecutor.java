@@ -65,6 +65,11 @@ public interface TrialExecutor extends AutoCloseable {
         public String reason() {
             return reason;
         }
+
+        /** How a trial's failure reads in its row: the exception's simple name and message, wherever it trained. */
+        public static String reasonOf(RuntimeException e) {
+            return e instanceof RemoteFailure remote ? remote.reason() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     /** An executor implementation found on the classpath (tstar-spark registers one in META-INF/services). */

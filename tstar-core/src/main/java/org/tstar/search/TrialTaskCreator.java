@@ -122,9 +122,7 @@ public final class TrialTaskCreator implements TaskCreator {
                     return stopped(candidate, startMillis);
                 }
                 // A trial that throws is a failed candidate with its reason, never a crashed search.
-                String reason = e instanceof TrialExecutor.RemoteFailure remote ? remote.reason()
-                        : e.getClass().getSimpleName() + ": " + e.getMessage();
-                result = TrialResult.failed(temperature, reason, 0, 0,
+                result = TrialResult.failed(temperature, TrialExecutor.RemoteFailure.reasonOf(e), 0, 0,
                         (System.nanoTime() - startNanos) / 1e9, 0);
             }
         }

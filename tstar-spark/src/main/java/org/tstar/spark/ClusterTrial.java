@@ -3,13 +3,14 @@ package org.tstar.spark;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.tstar.data.DataSplit;
+import org.tstar.model.EpochObserver;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
+import org.tstar.search.TrialExecutor;
 
 /**
  * What one Spark task does: train one temperature with the run's trainer on the broadcast split, telling the
@@ -42,39 +43,26 @@ final class ClusterTrial implements Function<Double, ClusterTrial.Reply> {
         this.relayId = relayId;
     }
 
-    /**
-     * A trained trial, or the failure it threw (as {@code SimpleName: message}, the way a local trial's failure
-     * reads), and where it ran.
-     */
-    record Reply(TrialResult result, String failure, boolean aborted, String executor, int attempt)
-            implements Serializable {
+    /** A trained trial, or the failure it threw, as a local trial's failure reads in its row. */
+    record Reply(TrialResult result, String failure) implements Serializable {
     }
 
     @Override
     public Reply call(Double temperature) {
-        TaskContext context = TaskContext.get();
-        String executor = org.apache.spark.SparkEnv.get().executorId();
-        int attempt = context == null ? 0 : context.attemptNumber();
         PreparedSplit prepared = prepared();
-        if (relayId == null) {
-            try {
-                return new Reply(trainer.train(prepared, temperature), null, false, executor, attempt);
-            } catch (RuntimeException e) {
-                // the trainer's own failure is deterministic: retrying it elsewhere gives the same, so it is a result
-                return new Reply(null, e.getClass().getSimpleName() + ": " + e.getMessage(), false, executor, attempt);
+        RelayedEpochObserver relayed = relayId == null ? null : new RelayedEpochObserver(relayHost, relayPort, relayId);
+        try {
+            return new Reply(trainer.train(prepared, temperature, relayed == null ? EpochObserver.NONE : relayed), null);
+        } catch (RelayedEpochObserver.RelayLost e) {
+            // the driver could not be reached: the task fails, and Spark retries it or gives up on it
+            throw e;
+        } catch (RuntimeException e) {
+            // the trainer's own failure is deterministic: retrying it elsewhere gives the same, so it is a result
+            return new Reply(null, TrialExecutor.RemoteFailure.reasonOf(e));
+        } finally {
+            if (relayed != null) {
+                relayed.close();
             }
-        }
-        try (RelayedEpochObserver observer = new RelayedEpochObserver(relayHost, relayPort, relayId)) {
-            TrialResult result;
-            try {
-                result = trainer.train(prepared, temperature, observer);
-            } catch (java.io.UncheckedIOException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                return new Reply(null, e.getClass().getSimpleName() + ": " + e.getMessage(), observer.aborted(),
-                        executor, attempt);
-            }
-            return new Reply(result, null, observer.aborted(), executor, attempt);
         }
     }
 

@@ -20,7 +20,13 @@ final class RelayedEpochObserver implements EpochObserver, AutoCloseable {
     private Socket socket;
     private DataInputStream in;
     private DataOutputStream out;
-    private boolean aborted;
+
+    /** The driver's relay could not be reached or went away mid-trial. */
+    static final class RelayLost extends UncheckedIOException {
+        RelayLost(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
 
     RelayedEpochObserver(String host, int port, String trial) {
         this.host = host;
@@ -43,18 +49,12 @@ final class RelayedEpochObserver implements EpochObserver, AutoCloseable {
             out.writeDouble(validationAccuracy);
             out.writeDouble(validationLoss);
             out.flush();
-            byte answer = in.readByte();
-            aborted = answer == EpochRelay.ABORT;
-            return answer == EpochRelay.GO_ON;
+            // STOP and ABORT both end the trial here; after an ABORT the driver rethrows what its observer threw
+            return in.readByte() == EpochRelay.GO_ON;
         } catch (IOException e) {
             // the driver is unreachable: the task fails and Spark retries or gives up on it
-            throw new UncheckedIOException("learning curve relay to the driver at " + host + ":" + port + " failed", e);
+            throw new RelayLost("learning curve relay to the driver at " + host + ":" + port + " failed", e);
         }
-    }
-
-    /** True when the driver's observer failed and stopped the trial (the driver rethrows its failure). */
-    boolean aborted() {
-        return aborted;
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
         try {
             context = new JavaSparkContext(sparkConf);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("spark master '" + master + "': " + SparkTrialMetrics.firstLine(e.getMessage()));
+            throw new InvalidInputException("spark master '" + master + "': " + InvalidInputException.firstLine(e.getMessage(), "(no message)"));
         }
         SparkTrialExecutor executor = new SparkTrialExecutor(context, master,
                 sparkConf.getLong(EXECUTOR_LOSS_TIMEOUT, timeout));
@@ -210,7 +210,8 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
         }
         String relayId = observer == null ? null : relay.register(observer);
         String label = String.format(Locale.ROOT, "T = %.6g", temperature);
-        ClusterTrial.Reply reply;
+        ClusterTrial.Reply reply = null;
+        Exception sparkFailure = null;
         try {
             spark.setLocalProperty(TRIAL_PROPERTY, label);
             spark.setJobDescription("tstar trial at " + label);
@@ -219,21 +220,18 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
                     .collect().get(0);
         } catch (Exception e) {
             // collect() throws Spark's checked SparkException undeclared, so this catches Exception
-            RuntimeException observerFailure = relayId == null ? null : relay.unregister(relayId);
-            if (observerFailure != null) {
-                throw observerFailure;
-            }
-            down = unavailable;
-            if (down != null) {
-                throw new RemoteFailure(down);
-            }
-            // Spark gave up on the task (spark.task.maxFailures attempts) or the application stopped
-            throw new RemoteFailure(e.getClass().getSimpleName() + ": " + SparkTrialMetrics.firstLine(e.getMessage()));
+            sparkFailure = e;
         }
         RuntimeException observerFailure = relayId == null ? null : relay.unregister(relayId);
         if (observerFailure != null) {
             // as locally: what the curve log or pruner threw ends the trial with that exception
             throw observerFailure;
+        }
+        if (sparkFailure != null) {
+            // the cluster lost its executors, or Spark gave up on the task (spark.task.maxFailures attempts)
+            down = unavailable;
+            throw new RemoteFailure(down != null ? down : sparkFailure.getClass().getSimpleName() + ": "
+                    + InvalidInputException.firstLine(sparkFailure.getMessage(), "(no message)"));
         }
         if (reply.failure() != null) {
             throw new RemoteFailure(reply.failure());

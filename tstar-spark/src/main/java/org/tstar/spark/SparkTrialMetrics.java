@@ -14,6 +14,7 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.slf4j.Logger;
+import org.tstar.InvalidInputException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -87,18 +88,10 @@ final class SparkTrialMetrics extends SparkListener implements MeterBinder {
             LOG.warn("trial {}: Spark task attempt {} failed on executor {} ({}); Spark retries it up to "
                             + "spark.task.maxFailures, then the trial fails",
                     trialByStage.getOrDefault(task.stageId(), "?"), task.taskInfo().attemptNumber(), executor,
-                    firstLine(task.reason().toString()));
+                    InvalidInputException.firstLine(task.reason().toString(), ""));
         } else {
             submittedByStage.remove(task.stageId());
             trialByStage.remove(task.stageId());
         }
-    }
-
-    static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 }

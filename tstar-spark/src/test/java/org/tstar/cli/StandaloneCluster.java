@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,11 +94,6 @@ final class StandaloneCluster implements AutoCloseable {
     void killWorker() throws InterruptedException {
         worker.descendants().forEach(ProcessHandle::destroyForcibly);
         worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-
-    Optional<String> log(String name) throws IOException {
-        Path file = dir.resolve(name);
-        return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
     }
 
     @Override
