@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory (max RSS, GNU time) of the default compare and of the MNIST MLP compare, with bin/tstar's default heap
 # and with TSTAR_JAVA_OPTS=-Xmx1g, and whether the smaller heap trains the same trials (timing columns aside).
-# Writes reports/memory.md. Needs tstar-core/target/tstar.jar and, for MNIST, data/mnist (bash scripts/fetch-data.sh).
+# Writes reports/memory.md. Needs src/core/target/tstar.jar and, for MNIST, data/mnist (bash scripts/fetch-data.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }

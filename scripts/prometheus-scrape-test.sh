@@ -2,7 +2,7 @@
 # A real Prometheus scrapes a running `tstar compare`: the run serves its metrics on a free loopback port and
 # lingers, Prometheus (Debian's package, installed if absent) scrapes it every second, and the values its HTTP
 # query API returns must equal the run's own reports. Also checks the compose scrape config with promtool.
-# Everything started here is stopped on exit, pass or fail. Needs tstar-core/target/tstar.jar (mvn package or verify).
+# Everything started here is stopped on exit, pass or fail. Needs src/core/target/tstar.jar (mvn package or verify).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 home="$(pwd)"

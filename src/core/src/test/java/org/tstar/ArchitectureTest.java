@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * another is one its package-info allows, and cli stays a thin layer of commands.
  */
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("tstar-core", "src", "main", "java", "org", "tstar");
+    private static final Path MAIN = Path.of("src", "core", "src", "main", "java", "org", "tstar");
     private static final Pattern REFERENCE = Pattern.compile("org\\.tstar\\.([a-z]+)\\.[A-Z]");
 
     /** What each package may reference besides itself and the root types. */
