@@ -1,8 +1,10 @@
 package org.tstar.data;
 
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealVector;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tstar.InvalidInputException;
 
@@ -10,7 +12,7 @@ import org.tstar.InvalidInputException;
  * A PCA projection onto the leading principal components of a fitted feature set.
  *
  * <p>Cost: the fit forms the M × M covariance of at most {@link #FIT_ROW_CAP} rows (a seeded sample beyond
- * that: O(min(n, cap)·M²)) and one symmetric eigendecomposition (LAPACK syev, O(M³)); projecting is O(n·M·k).
+ * that: O(min(n, cap)·M²)) and one symmetric eigendecomposition in Java (Commons Math, O(M³): about 1.5 s for 784 dims); projecting is O(n·M·k).
  * On MNIST (784 dims) the fit takes well under a second on one core.
  */
 public record PrincipalComponents(double[] mean, double[][] components, double[] explainedVariance) {
@@ -48,22 +50,58 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
                 row[j] -= mean[j];
             }
         }
+        // the covariance through BLAS (its rounding differs between CPUs only in the last digits); the eigenvectors in
+        // Java: ND4J's LAPACK syev returned eigenvectors that were not orthonormal under OpenBLAS's SkylakeX kernels
+        // (|VᵀV − I| up to 0.6 on MNIST's 784 dims, eigenvalues still right), so a PCA map differed between CPUs
         INDArray x = Nd4j.create(centered);
-        INDArray covariance = x.transpose().mmul(x).divi(rows.length).dup('f');
-        INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(covariance, true);
+        double[][] covariance = x.transpose().mmul(x).divi(rows.length).toDoubleMatrix();
+        // constant columns carry no variance; Commons Math's QL iteration can fail to converge on exactly zero rows
+        int[] varying = java.util.stream.IntStream.range(0, width).filter(j -> covariance[j][j] > 0).toArray();
+        double[][] reduced = new double[varying.length][varying.length];
+        for (int a = 0; a < varying.length; a++) {
+            for (int b = 0; b < varying.length; b++) {
+                reduced[a][b] = covariance[varying[a]][varying[b]];
+            }
+        }
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(reduced, false));
+        // eigenvalues come in descending order; ties keep Commons Math's order, the same on every CPU (Java arithmetic)
+        double[] values = eigen.getRealEigenvalues();
         double[][] components = new double[count][width];
         double[] explained = new double[width];
-        for (int k = 0; k < width; k++) {
-            // syev returns ascending eigenvalues: the leading component is the last column.
-            explained[k] = Math.max(0, eigenvalues.getDouble(width - 1 - k));
+        for (int k = 0; k < values.length; k++) {
+            explained[k] = Math.max(0, values[k]);
         }
         for (int k = 0; k < count; k++) {
-            int column = width - 1 - k;
-            for (int j = 0; j < width; j++) {
-                components[k][j] = covariance.getDouble(j, column);
+            if (k >= varying.length) {
+                components[k][firstConstant(varying, width, k - varying.length)] = 1; // past the data's rank: unit axes
+                continue;
+            }
+            RealVector v = eigen.getEigenvector(k);
+            // an eigenvector's sign is arbitrary and flips with the last bits of the covariance: fix it (largest
+            // loading positive), so the projected features are the same on every CPU
+            int largest = 0;
+            for (int a = 1; a < varying.length; a++) {
+                largest = Math.abs(v.getEntry(a)) > Math.abs(v.getEntry(largest)) ? a : largest;
+            }
+            double sign = v.getEntry(largest) < 0 ? -1 : 1;
+            for (int a = 0; a < varying.length; a++) {
+                components[k][varying[a]] = sign * v.getEntry(a);
             }
         }
         return new PrincipalComponents(mean, components, explained);
+    }
+
+    /** The {@code n}-th column (0-based) not in the ascending {@code varying}: a direction of zero variance. */
+    private static int firstConstant(int[] varying, int width, int n) {
+        int seen = 0;
+        for (int j = 0, a = 0; j < width; j++) {
+            if (a < varying.length && varying[a] == j) {
+                a++;
+            } else if (seen++ == n) {
+                return j;
+            }
+        }
+        throw new IllegalStateException("no constant column " + n);
     }
 
     public int dimensions() {

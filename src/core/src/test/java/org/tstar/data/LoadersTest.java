@@ -186,6 +186,58 @@ class LoadersTest {
         assertThat(pca.project(set).width()).isEqualTo(1);
     }
 
+    /**
+     * All 64 components of the digits (whose border pixels are constant) are orthonormal, carry their eigenvalue
+     * (C·v = λ·v) and have their largest loading positive: ND4J's LAPACK returned non-orthonormal vectors under
+     * OpenBLAS's SkylakeX kernels, so the decomposition is Java's and its sign fixed, the same on every CPU.
+     */
+    @Test
+    void principalComponentsAreOrthonormalEigenvectorsWithAFixedSign() {
+        FeatureSet set = StratifiedSplit.standard().split(BundledDigits.load()).standardized().train();
+        int width = set.width();
+        PrincipalComponents pca = PrincipalComponents.fit(set, width, 0);
+        double[][] v = pca.components();
+        double[] mean = pca.mean();
+        double[][] covariance = new double[width][width];
+        double[] row = new double[width];
+        for (int i = 0; i < set.rows(); i++) {
+            set.copyRow(i, row);
+            for (int a = 0; a < width; a++) {
+                for (int b = 0; b < width; b++) {
+                    covariance[a][b] += (row[a] - mean[a]) * (row[b] - mean[b]) / set.rows();
+                }
+            }
+        }
+        int constant = 0;
+        for (int a = 0; a < width; a++) {
+            constant += covariance[a][a] == 0 ? 1 : 0;
+        }
+        assertThat(constant).as("constant pixels in the digits").isPositive();
+        for (int k = 0; k < width; k++) {
+            int largest = 0;
+            for (int j = 0; j < width; j++) {
+                largest = Math.abs(v[k][j]) > Math.abs(v[k][largest]) ? j : largest;
+                double cv = 0;
+                for (int b = 0; b < width; b++) {
+                    cv += covariance[j][b] * v[k][b];
+                }
+                assertThat(cv).as("(C v_%d)_%d", k, j).isCloseTo(pca.explainedVariance()[k] * v[k][j],
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(v[k][largest]).as("largest loading of component %d", k).isPositive();
+            for (int l = 0; l < width; l++) {
+                double dot = 0;
+                for (int j = 0; j < width; j++) {
+                    dot += v[k][j] * v[l][j];
+                }
+                assertThat(dot).as("v_%d · v_%d", k, l).isCloseTo(k == l ? 1 : 0, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            if (k > 0) {
+                assertThat(pca.explainedVariance()[k]).isLessThanOrEqualTo(pca.explainedVariance()[k - 1]);
+            }
+        }
+    }
+
     @Test
     void randomReluFeaturesHaveTheRequestedWidthAndAreSeeded() {
         DataSplit split = StratifiedSplit.standard().split(BundledDigits.load()).standardized();
