@@ -7,6 +7,11 @@ package org.tstar.estimate;
 public record CoefficientProvenance(String source, String fittedOn, String date, double crossValidatedLogError) {
     private static final java.util.Set<String> KEYS = java.util.Set.of("source", "fittedOn", "date", "crossValidatedLogError");
 
+    /** The error is kept at the digits a reader compares, so the same fit on another CPU records the same provenance. */
+    public CoefficientProvenance {
+        crossValidatedLogError = org.tstar.SignificantDigits.round(crossValidatedLogError, org.tstar.SignificantDigits.REPORTED);
+    }
+
     /** The {@code provenance:} block of a coefficient or prior file; unknown where it has none. */
     static CoefficientProvenance read(org.tstar.ConfigMap file, String where) {
         if (!file.has("provenance")) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.tstar.ConfigMap;
 import org.tstar.InvalidInputException;
+import org.tstar.SignificantDigits;
 
 /**
  * The coefficients of T̂* = clip(α√M + β + γ·ln csg + δ·ln C, [minTemperature, maxTemperature]) with their
@@ -71,12 +72,17 @@ public record TemperatureCoefficients(String name, double alpha, double beta, do
         return Math.min(maxTemperature, Math.max(minTemperature, t));
     }
 
-    /** The YAML form {@link #load} reads back. */
+    /** The YAML form {@link #load} reads back, each coefficient at {@link SignificantDigits#FITTED} digits. */
     public String toYaml() {
         return "name: " + name + "\n"
-                + "alpha: " + alpha + "\n" + "beta: " + beta + "\n" + "gamma: " + gamma + "\n" + "delta: " + delta + "\n"
+                + "alpha: " + fitted(alpha) + "\n" + "beta: " + fitted(beta) + "\n" + "gamma: " + fitted(gamma) + "\n"
+                + "delta: " + fitted(delta) + "\n"
                 + "minTemperature: " + minTemperature + "\n" + "maxTemperature: " + maxTemperature + "\n"
                 + provenance.toYaml();
+    }
+
+    private static String fitted(double x) {
+        return SignificantDigits.text(x, SignificantDigits.FITTED);
     }
 
     private static void requireFinite(String where, String field, double value) {

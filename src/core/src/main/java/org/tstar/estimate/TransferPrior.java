@@ -12,6 +12,7 @@ import java.util.Set;
 import org.tstar.ConfigMap;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
+import org.tstar.SignificantDigits;
 
 /**
  * A fitted prior over the optimal temperature of an unseen task: ln T̂* = w₀ + Σ w_j·x_j over a few training-free
@@ -184,27 +185,31 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
                 map.number("minTemperature"), map.number("maxTemperature"), provenance);
     }
 
-    /** The YAML form {@link #load} reads back. */
+    /** The YAML form {@link #load} reads back, each fitted number at {@link SignificantDigits#FITTED} digits. */
     public String toYaml() {
         StringBuilder y = new StringBuilder("name: ").append(name).append("\nkind: ").append(KIND).append('\n')
-                .append("residualScale: ").append(residualScale).append('\n')
+                .append("residualScale: ").append(fitted(residualScale)).append('\n')
                 .append("minTemperature: ").append(minTemperature).append('\n')
                 .append("maxTemperature: ").append(maxTemperature).append('\n')
                 .append("terms:\n");
         for (int i = 0; i < weights.length; i++) {
             y.append("  - predictor: ").append(i == 0 ? "intercept" : predictors.get(i - 1)).append('\n')
-                    .append("    weight: ").append(weights[i]).append('\n');
+                    .append("    weight: ").append(fitted(weights[i])).append('\n');
             if (i > 0) {
-                y.append("    mean: ").append(means[i - 1]).append('\n')
-                        .append("    range: [").append(ranges[i - 1][0]).append(", ").append(ranges[i - 1][1]).append("]\n");
+                y.append("    mean: ").append(fitted(means[i - 1])).append('\n')
+                        .append("    range: [").append(fitted(ranges[i - 1][0])).append(", ").append(fitted(ranges[i - 1][1])).append("]\n");
             }
             y.append("    inverseGram: [");
             for (int j = 0; j < inverseGram[i].length; j++) {
-                y.append(j == 0 ? "" : ", ").append(inverseGram[i][j]);
+                y.append(j == 0 ? "" : ", ").append(fitted(inverseGram[i][j]));
             }
             y.append("]\n");
         }
         return y.append(provenance.toYaml()).toString();
+    }
+
+    private static String fitted(double x) {
+        return SignificantDigits.text(x, SignificantDigits.FITTED);
     }
 
     /** ln T̂* = w₀ + Σ w_j·x_j written out, for reports. */
