@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two trials at a time train the same models as one at a time (each trial owns its network, seeded; the data
  * are shared read-only), and the trial log and the metrics stay consistent when trials end concurrently.
  */
+@Tag("parallel-trials") // its own JVM (src/core/pom.xml)
 class ParallelTrialsTest {
     private static final List<String> RESULT_COLUMNS = List.of("status", "epochs", "sample_passes", "flops",
             "val_accuracy", "val_loss", "test_accuracy");
