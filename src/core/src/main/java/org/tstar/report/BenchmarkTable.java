@@ -278,7 +278,7 @@ public final class BenchmarkTable {
         return String.format(Locale.ROOT, format + " ± " + format, mean, sd);
     }
 
-    /** The results table the README shows: one line per task (means over seeds, ± their spread). */
+    /** The results table docs/benchmarks.md shows: one line per task (means over seeds, ± their spread). */
     public static String resultsTable(List<Row> rows) {
         StringBuilder md = new StringBuilder("| task | M | C | T̂* (paper) | grid T* | analytical T* | trials grid / analytical "
                 + "| epochs saved | test acc. grid | gap analytical (pp) | gap random, same trials (pp) | gap T̂* alone (pp) |\n"

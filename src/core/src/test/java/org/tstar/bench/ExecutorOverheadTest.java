@@ -15,9 +15,9 @@ class ExecutorOverheadTest {
     }
 
     @Test
-    void readmeShowsTheCommittedExecutorBenchmark() throws java.io.IOException {
+    void theSparkPageShowsTheCommittedExecutorBenchmark() throws java.io.IOException {
         String summary = java.nio.file.Files.readString(java.nio.file.Path.of("reports/benchmark/executor-quick/summary.md"));
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("docs/spark.md"));
         List<String> table = summary.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(table).hasSize(4);
         table.forEach(line -> assertThat(readme).contains(line));

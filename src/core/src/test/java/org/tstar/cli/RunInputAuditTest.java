@@ -193,13 +193,13 @@ class RunInputAuditTest {
     }
 
     @Test
-    void theReadmeTableListsEveryCase() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theDocsTableListsEveryCase() throws IOException {
+        String readme = Files.readString(Path.of("docs/runs-and-bad-input.md"));
         List<Arguments> all = cases().toList();
         assertThat(all).hasSizeGreaterThanOrEqualTo(20);
         for (Arguments a : all) {
             String name = (String) a.get()[0];
-            assertThat(readme).as("README bad-input row for " + name).contains("| " + name + " |");
+            assertThat(readme).as("docs bad-input row for " + name).contains("| " + name + " |");
         }
     }
 

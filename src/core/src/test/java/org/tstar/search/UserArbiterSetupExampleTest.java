@@ -39,7 +39,7 @@ import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureScale;
 
 /**
- * The README's example: tstar's temperature head and generator inside a user's own Arbiter setup — a
+ * The example of docs/metrics.md ("Inside your own Arbiter setup"): tstar's temperature head and generator inside a user's own Arbiter setup — a
  * {@code MultiLayerSpace} with an extra hyperparameter (the learning rate) held fixed, the user's data source and
  * score function, Arbiter's own DL4J task creator and {@code LocalOptimizationRunner}.
  */
@@ -82,7 +82,7 @@ class UserArbiterSetupExampleTest {
 
     @Test
     void generatorSearchesTemperatureInAUsersMultiLayerSpaceWithTheLearningRateHeld() throws Exception {
-        // --- the README example, as a user writes it ---
+        // --- the docs example, as a user writes it ---
         TemperatureSpace temperature = new TemperatureSpace(0.05, 50);
         ContinuousParameterSpace learningRate = new ContinuousParameterSpace(0.001, 0.1);
         MultiLayerSpace space = new MultiLayerSpace.Builder()
