@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,8 +15,6 @@ import org.tstar.report.ReportFolder;
 import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
 import org.tstar.report.TrialLog;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
 import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
 
@@ -30,8 +24,8 @@ import org.tstar.search.SearchTask;
  * same space, with the trials it finished to replay. The folder's lock is taken before anything in it is written
  * or read for the resume, and held until {@link #close}.
  */
-public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunState state, TrialLog.Recovered recovered,
-                        Map<String, CurveLog.Curve> curves) implements AutoCloseable {
+public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunState state, InterruptedTrials interrupted)
+        implements AutoCloseable {
     public static final String SPACE_COPY = "space.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -47,7 +41,7 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
                 folder.writeAtomically(SPACE_COPY, p.text());
                 RunState state = RunState.running(command, p.space().name());
                 state.write(folder);
-                return new OpenedRun(folder, lock, p.task(), state, null, Map.of());
+                return new OpenedRun(folder, lock, p.task(), state, InterruptedTrials.NONE);
             } catch (RuntimeException e) {
                 lock.close();
                 throw e;
@@ -87,27 +81,23 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
         }
         // Read before anything in the folder changes, so a refused log leaves the folder as it was. No log: the
         // run was killed before its first row, so it starts over in its folder.
-        Path trials = resume.resolve(ReportFolder.TRIALS);
-        TrialLog.Recovered recovered = Files.exists(trials) ? TrialLog.read(trials) : null;
-        Set<String> finished = recovered == null ? Set.of() : recovered.records().stream()
-                .map(r -> RecordedTrials.key(r.strategy(), r.trial())).collect(Collectors.toSet());
-        Path curveFile = resume.resolve(CurveLog.FILE);
-        Map<String, CurveLog.Curve> curves = Files.exists(curveFile) ? CurveLog.read(curveFile, finished) : Map.of();
+        InterruptedTrials interrupted = InterruptedTrials.read(resume);
         ReportFolder folder = ReportFolder.resume(resume);
-        Map<String, List<CurvePoint>> points = new LinkedHashMap<>();
-        curves.forEach((key, curve) -> points.put(key, curve.points()));
-        SearchTask task = recovered == null ? p.task() : p.task().resuming(RecordedTrials.of(recovered.records(), points));
-        return new OpenedRun(folder, lock, task, state, recovered, curves);
+        SearchTask task = interrupted.recovered() == null ? p.task() : p.task().resuming(interrupted.replay());
+        return new OpenedRun(folder, lock, task, state, interrupted);
+    }
+
+    /** The trial log as it was when the run stopped, or null for a new run (or one killed before its first row). */
+    public TrialLog.Recovered recovered() {
+        return interrupted.recovered();
     }
 
     public TrialLog openTrialLog() {
-        return recovered == null ? folder.openTrialLog() : folder.appendTrialLog(recovered);
+        return interrupted.openTrialLog(folder);
     }
 
-    /** {@code curves.csv}: new, or the interrupted run's with the curves of its finished trials only. */
     public CurveLog openCurveLog() {
-        return recovered == null && !Files.exists(folder.file(CurveLog.FILE)) ? folder.openCurveLog()
-                : folder.resumeCurveLog(curves);
+        return interrupted.openCurveLog(folder);
     }
 
     /** Releases the folder's lock. */

@@ -47,7 +47,8 @@ public final class RobustnessBenchmark {
         try (RunLock lock = ReportFolder.lockNew(out, "bench robustness")) {
             RunState state = RunState.running("bench robustness", adversarial.name());
             state.write(folder);
-            try (RunEnding ending = new RunEnding(folder, state, console, null)) {
+            try (RunEnding ending = RunEnding.startsOver(folder, state, console,
+                    "resuming a robustness benchmark is not built: its trial logs are kept to read, not replayed")) {
                 measure(prepared, modes, folder, console,
                         "bin/tstar bench robustness --space " + space + " --out " + folder.path(), ending);
             }

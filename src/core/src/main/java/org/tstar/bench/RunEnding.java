@@ -15,15 +15,26 @@ final class RunEnding implements AutoCloseable {
     private final RunState state;
     private final PrintWriter console;
     private final String resumeCommand;
+    private final String whyNotResumable;
     private final Thread hook;
     private boolean ended;
 
-    /** @param resumeCommand how to continue the run, or null for a run that cannot be resumed (a benchmark) */
-    RunEnding(ReportFolder folder, RunState state, PrintWriter console, String resumeCommand) {
+    /** A run that {@code resumeCommand} continues: a signal marks it interrupted and resumable and prints the command. */
+    static RunEnding resumable(ReportFolder folder, RunState state, PrintWriter console, String resumeCommand) {
+        return new RunEnding(folder, state, console, resumeCommand, null);
+    }
+
+    /** A run that starts over when run again, for the reason {@code why}: a signal marks it ended, not resumable. */
+    static RunEnding startsOver(ReportFolder folder, RunState state, PrintWriter console, String why) {
+        return new RunEnding(folder, state, console, null, why);
+    }
+
+    private RunEnding(ReportFolder folder, RunState state, PrintWriter console, String resumeCommand, String whyNotResumable) {
         this.folder = folder;
         this.state = state;
         this.console = console;
         this.resumeCommand = resumeCommand;
+        this.whyNotResumable = whyNotResumable;
         this.hook = new Thread(this::interrupted, "tstar-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -36,9 +47,18 @@ final class RunEnding implements AutoCloseable {
         }
     }
 
+    /** The run stopped on an input it cannot use (missing data): {@code FAILED}, and resumable once that is fixed. */
+    synchronized void stopResumable(RunState.Status status, String note) {
+        if (!ended) {
+            state.stopped(status, note).write(folder);
+            ended = true;
+        }
+    }
+
     /**
      * A report could not be written: the marker says {@code failed} with the cause (when it can still be
-     * written), the folder stays resumable, and the returned exception says how to resume.
+     * written), the folder stays resumable, and the returned exception says how to resume. Only for a
+     * {@link #resumable} run.
      */
     synchronized RunStoppedException writeFailed(ReportWriteException e) {
         if (!ended) {
@@ -58,8 +78,9 @@ final class RunEnding implements AutoCloseable {
             return;
         }
         ended = true;
-        String next = resumeCommand == null ? "what it measured is in " + folder.path() + " (a benchmark starts over)"
-                : "the finished trials are in " + folder.file("trials.csv") + "; resume with " + resumeCommand;
+        String next = resumeCommand == null ? "what it measured is in " + folder.path() + "; run again, it starts over ("
+                + whyNotResumable + ")" : "the finished trials are in " + (java.nio.file.Files.exists(folder.file("trials.csv"))
+                ? folder.file("trials.csv").toString() : folder.path() + "'s task folders") + "; resume with " + resumeCommand;
         try {
             if (resumeCommand == null) {
                 state.ended(RunState.Status.INTERRUPTED, "stopped by a signal").write(folder);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tstar bench executor}: a suite in this JVM and on a Spark master, its results compared and its cost. */
 @Command(name = "executor", mixinStandardHelpOptions = true,
-        description = "Run a suite in this JVM and on a Spark master: results compared, wall time and overhead per trial.")
+        description = {"Run a suite in this JVM and on a Spark master: results compared, wall time and overhead per trial.",
+                "An interrupted run starts over in a new folder: it measures the wall time of each whole suite run, which a resumed one would not have."})
 final class ExecutorBench implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tstar bench robustness --space FILE}: clean and robust accuracy over the space's temperature grid. */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
-        description = "Clean, noise, FGSM and PGD accuracy over a temperature grid, with and without adversarial training.")
+        description = {"Clean, noise, FGSM and PGD accuracy over a temperature grid, with and without adversarial training.",
+                "An interrupted run starts over in a new folder (resuming it is not built: its trial logs are kept to read, not replayed)."})
 final class RobustnessBench implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
