@@ -109,7 +109,7 @@ public final class ExecutorOverhead {
         console.flush();
         long start = System.nanoTime();
         // each suite run prints its own progress; only the totals matter here
-        SuiteRun.run(suiteFile, out, new PrintWriter(new StringWriter()), master, conf, watcher);
+        SuiteRun.run(suiteFile, out, null, new PrintWriter(new StringWriter()), master, conf, watcher);
         double wall = (System.nanoTime() - start) / 1e9;
         console.printf(Locale.ROOT, "%s: %.0f s%n", label, wall);
         console.flush();

@@ -22,6 +22,7 @@ import org.tstar.search.TrialRecord;
 public final class ProgressLine implements TrialListener {
     private final PrintWriter console;
     private final boolean live;
+    private final boolean trialLines;
     private final SearchSpaceDefinition space;
     private final TrialListener next;
     private final Map<Strategy, Progress> progress = new EnumMap<>(Strategy.class);
@@ -37,10 +38,24 @@ public final class ProgressLine implements TrialListener {
     }
 
     public ProgressLine(PrintWriter console, boolean live, SearchSpaceDefinition space, TrialListener next) {
+        this(console, live, true, space, next);
+    }
+
+    private ProgressLine(PrintWriter console, boolean live, boolean trialLines, SearchSpaceDefinition space,
+                         TrialListener next) {
         this.console = console;
         this.live = live;
+        this.trialLines = trialLines;
         this.space = space;
         this.next = next;
+    }
+
+    /**
+     * The live line alone, for a run whose console reports a coarser unit (a suite's task lines): on a terminal the
+     * trial now running, rewritten in place and cleared when it ends; off a terminal {@code next} unchanged.
+     */
+    public static TrialListener liveOnly(PrintWriter console, SearchSpaceDefinition space, TrialListener next) {
+        return terminal() ? new ProgressLine(console, true, false, space, next) : next;
     }
 
     /** True when standard output is an interactive terminal and not a CI job. */
@@ -79,6 +94,10 @@ public final class ProgressLine implements TrialListener {
         }
         if (live) {
             console.print("\r\033[K");
+        }
+        if (!trialLines) {
+            console.flush();
+            return;
         }
         console.println(trialLine(record) + "  [" + p.ended + "/" + planned(record.strategy())
                 + status(record.strategy(), p) + "]");

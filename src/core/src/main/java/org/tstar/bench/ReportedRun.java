@@ -144,7 +144,7 @@ public final class ReportedRun {
              OpenedRun opened = OpenedRun.open(prepared.on(executor), settings, command)) {
             String resume = "bin/tstar " + command.split(" ")[0] + " --space " + prepared.file() + option + " --resume "
                     + opened.folder().path();
-            try (RunEnding ending = new RunEnding(opened.folder(), opened.state(), console, resume)) {
+            try (RunEnding ending = RunEnding.resumable(opened.folder(), opened.state(), console, resume)) {
                 begin(console, prepared, opened, metrics);
                 try {
                     result = body.run(opened, metrics, ending);

@@ -16,7 +16,6 @@ import org.tstar.report.BenchmarkTable;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
-import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
 import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
@@ -41,35 +40,47 @@ public final class SuiteRun {
 
     /** Runs the suite in {@code suiteFile} into {@code out} (null: reports/benchmark/&lt;suite name&gt;/). */
     public static void run(Path suiteFile, Path out, PrintWriter console) {
-        run(suiteFile, out, console, null, Map.of());
+        run(suiteFile, out, null, console, null, Map.of());
     }
 
     /**
-     * As above, its trials on {@code sparkMaster} (null: the suite's {@code spark.master}, or this JVM) with
+     * As above, or, with {@code resume}, the interrupted suite in that folder finished: its finished tasks kept (each
+     * checked to be what the suite defines now), the task in progress resumed without training its finished trials
+     * again, the rest run; its trials on {@code sparkMaster} (null: the suite's {@code spark.master}, or this JVM) with
      * {@code sparkConf} over the suite's settings.
      */
-    public static void run(Path suiteFile, Path out, PrintWriter console, String sparkMaster, Map<String, String> sparkConf) {
-        run(suiteFile, out, console, sparkMaster, sparkConf, record -> { });
+    public static void run(Path suiteFile, Path out, Path resume, PrintWriter console, String sparkMaster,
+                           Map<String, String> sparkConf) {
+        run(suiteFile, out, resume, console, sparkMaster, sparkConf, record -> { });
     }
 
     /** As above, every trial also told to {@code watcher} (a benchmark of the runs themselves). */
-    static void run(Path suiteFile, Path out, PrintWriter console, String sparkMaster, Map<String, String> sparkConf,
-                    TrialListener watcher) {
+    static void run(Path suiteFile, Path out, Path resume, PrintWriter console, String sparkMaster,
+                    Map<String, String> sparkConf, TrialListener watcher) {
         BenchmarkSuite suite = BenchmarkSuite.load(suiteFile);
         RunSettings where = new RunSettings(out, null, null, "127.0.0.1", 0, sparkMaster, sparkConf);
-        Path dir = out != null ? out : Path.of("reports", "benchmark", suite.name());
-        // the executor starts (and a cluster is reached) before the folder exists: a bad master leaves nothing behind
-        try (TrialExecutor executor = TrialExecutor.open(suite.spark().overriddenBy(sparkMaster, sparkConf))) {
-            ReportFolder folder = ReportFolder.create(dir);
-            try (RunLock lock = ReportFolder.lockNew(dir, "bench --suite " + suiteFile)) {
-                RunState state = RunState.running("bench --suite " + suiteFile, suite.name());
-                state.write(folder);
-                if (executor != TrialExecutor.LOCAL) {
-                    console.printf("trials run on %s%n", executor.describe());
-                }
-                try (RunEnding ending = new RunEnding(folder, state, console, null)) {
-                    runTasks(suite, suiteFile, folder, console, "bin/tstar bench --suite " + suiteFile
-                            + where.sparkOptions() + " --out " + folder.path(), ending, executor, watcher);
+        String command = "bench --suite " + suiteFile;
+        // the executor starts (and a cluster is reached) before the folder is touched: a bad master leaves nothing behind
+        try (TrialExecutor executor = TrialExecutor.open(suite.spark().overriddenBy(sparkMaster, sparkConf));
+             SuiteFolder opened = resume == null ? SuiteFolder.create(out != null ? out
+                     : Path.of("reports", "benchmark", suite.name()), command, suite)
+                     : SuiteFolder.resume(resume, command, suite)) {
+            ReportFolder folder = opened.folder();
+            if (!opened.lock().staleHolder().isEmpty()) {
+                console.printf("took over the folder's lock from a run that is no longer running (%s)%n",
+                        opened.lock().staleHolder());
+            }
+            if (executor != TrialExecutor.LOCAL) {
+                console.printf("trials run on %s%n", executor.describe());
+            }
+            String options = where.sparkOptions();
+            String resumeCommand = "bin/tstar bench --suite " + suiteFile + options + " --resume " + folder.path();
+            try (RunEnding ending = RunEnding.resumable(folder, opened.state(), console, resumeCommand)) {
+                try {
+                    runTasks(suite, suiteFile, folder, console, "bin/tstar bench --suite " + suiteFile + options
+                            + " --out " + folder.path(), ending, executor, watcher);
+                } catch (org.tstar.report.ReportWriteException e) {
+                    throw ending.writeFailed(e);
                 }
             }
         }
@@ -81,39 +92,67 @@ public final class SuiteRun {
         String date = LocalDate.now().toString();
         List<BenchmarkTable.Row> rows = new ArrayList<>();
         List<FeatureStatistics> statistics = new ArrayList<>();
-        long start = System.nanoTime();
-        int total = suite.runCount();
+        SuiteProgress progress = new SuiteProgress(suite.runCount());
         for (BenchmarkSuite.Task task : suite.tasks()) {
             FeatureStatistics taskStatistics = null;
             for (long seed : task.seeds()) {
+                SuiteTaskFolder taskDir = SuiteTaskFolder.of(folder.path(), task, seed);
+                if (taskDir.finished()) {
+                    SuiteTaskFolder.Finished kept = taskDir.read();
+                    rows.add(kept.row());
+                    statistics.add(kept.statistics());
+                    taskStatistics = kept.statistics();
+                    progress.kept();
+                    console.printf("%s %-22s seed %d: finished before the interruption, kept%n", progress.prefix(rows.size()),
+                            task.name(), seed);
+                    console.flush();
+                    writeTables(folder, rows, statistics);
+                    continue;
+                }
                 SearchSpaceDefinition space = task.space(seed);
                 SearchTask prepared;
                 try {
                     // suites keep every trial's learning curve: the data for judging low-fidelity rankings
                     prepared = SearchTask.prepare(space).on(executor).withLearningCurves();
                 } catch (InvalidInputException e) {
-                    // The rows already measured stay in tasks.csv; the state says where the benchmark stopped.
+                    // The rows already measured stay; the state says where the benchmark stopped, and --resume goes
+                    // on from there once the input is fixed.
                     String why = "task " + task.name() + " seed " + seed + ": " + e.getMessage();
-                    ending.finish(RunState.Status.FAILED, why);
+                    ending.stopResumable(RunState.Status.FAILED, why);
                     throw new InvalidInputException(suiteFile + ": " + why, e);
                 }
                 if (taskStatistics == null) {
                     // The split and feature map do not depend on the training seed: one computation per task.
                     taskStatistics = FeatureStatistics.compute(prepared.data().split().train(), space.data().split().seed());
                 }
-                ReportFolder taskFolder = ReportFolder.create(folder.file(task.name() + "-seed" + seed));
-                taskFolder.writeAtomically("space.yaml", task.text(seed));
+                InterruptedTrials interrupted = InterruptedTrials.NONE;
+                ReportFolder taskFolder;
+                if (taskDir.exists()) {
+                    interrupted = taskDir.progress();
+                    taskFolder = ReportFolder.resume(taskDir.dir());
+                    if (interrupted.recovered() != null) {
+                        prepared = prepared.resuming(interrupted.replay());
+                        console.printf("resuming task %s seed %d: %d finished trials are replayed, not trained again%s%n",
+                                task.name(), seed, interrupted.trials(), interrupted.recovered().tornBytes() > 0
+                                        ? " (a row cut off by the interruption was dropped)" : "");
+                        console.flush();
+                    }
+                } else {
+                    taskFolder = ReportFolder.create(taskDir.dir());
+                }
+                taskFolder.writeAtomically(OpenedRun.SPACE_COPY, task.text(seed));
                 if (suite.gridOnly()) {
                     SearchOutcome grid;
-                    try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
-                        grid = prepared.run(Strategy.GRID, TrialListener.all(log, curves, watcher));
+                    try (TrialLog log = interrupted.openTrialLog(taskFolder); CurveLog curves = interrupted.openCurveLog(taskFolder)) {
+                        grid = prepared.run(Strategy.GRID, ProgressLine.liveOnly(console, space, TrialListener.all(log, curves, watcher)));
                     }
                     AnalyticalTemperature.Estimate e = prepared.estimate();
                     BenchmarkTable.Row row = BenchmarkTable.gridRow(task.name(), task.dataset(), seed, space.head().toString(),
                             e, grid, AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature(), date);
-                    record(folder, rows, statistics, row, taskStatistics);
-                    console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials, %s s), test acc %s%n",
-                            rows.size(), total, (System.nanoTime() - start) / 1e9, task.name(), seed, row.text("M"),
+                    record(folder, taskFolder, rows, statistics, row, taskStatistics);
+                    progress.ran();
+                    console.printf(Locale.ROOT, "%s %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials, %s s), test acc %s%n",
+                            progress.prefix(rows.size()), task.name(), seed, row.text("M"),
                             fmt(row, "t_hat_paper"), fmt(row, "grid_t"), row.text("grid_trials"), fmt(row, "grid_seconds"),
                             acc(row, "grid_test_accuracy"));
                     console.flush();
@@ -123,8 +162,8 @@ public final class SuiteRun {
                 SearchOutcome random;
                 TrialResult atOne;
                 List<SearchOutcome> equalCompute = new ArrayList<>();
-                try (TrialLog log = taskFolder.openTrialLog(); CurveLog curves = taskFolder.openCurveLog()) {
-                    TrialListener logs = TrialListener.all(log, curves, watcher);
+                try (TrialLog log = interrupted.openTrialLog(taskFolder); CurveLog curves = interrupted.openCurveLog(taskFolder)) {
+                    TrialListener logs = ProgressLine.liveOnly(console, space, TrialListener.all(log, curves, watcher));
                     comparison = Comparison.run(prepared, logs, s -> List.of());
                     // a recipe too short for two rungs (one epoch) has no multi-fidelity search: its cells stay empty
                     SearchOutcome seeded = prepared.affordsHalving() ? prepared.run(Strategy.ANALYTICAL_SH, logs) : null;
@@ -147,11 +186,11 @@ public final class SuiteRun {
                 double fittedEstimate = AnalyticalTemperature.estimate(e.featureWidth(), e.classes(), e.csg(), fitted).temperature();
                 BenchmarkTable.Row row = BenchmarkTable.row(task.name(), task.dataset(), seed, space.head().toString(),
                         comparison, random, atOne, fittedEstimate, equalCompute, date);
-                record(folder, rows, statistics, row, taskStatistics);
-                console.printf(Locale.ROOT, "[%d/%d %.0f s] %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials), analytical T* %s "
+                record(folder, taskFolder, rows, statistics, row, taskStatistics);
+                progress.ran();
+                console.printf(Locale.ROOT, "%s %-22s seed %d: M %s, T̂* %s, grid T* %s (%s trials), analytical T* %s "
                                 + "(%s trials), analytical-sh T* %s (%s epochs), test acc grid %s analytical %s analytical-sh %s "
-                                + "random %s sh %s hyperband %s T̂* %s%n", rows.size(), total,
-                        (System.nanoTime() - start) / 1e9, task.name(), seed, row.text("M"), fmt(row, "t_hat_paper"),
+                                + "random %s sh %s hyperband %s T̂* %s%n", progress.prefix(rows.size()), task.name(), seed, row.text("M"), fmt(row, "t_hat_paper"),
                         fmt(row, "grid_t"), row.text("grid_trials"), fmt(row, "analytical_t"), row.text("analytical_trials"),
                         fmt(row, "analytical_sh_t"), row.text("analytical_sh_epochs"),
                         acc(row, "grid_test_accuracy"), acc(row, "analytical_test_accuracy"),
@@ -160,9 +199,9 @@ public final class SuiteRun {
                 console.flush();
             }
         }
-        String summary = suite.gridOnly() ? gridSummary(suite, rows, start, command) : "# Benchmark suite `" + suite.name() + "`\n\n"
+        String summary = suite.gridOnly() ? gridSummary(suite, rows, progress, command) : "# Benchmark suite `" + suite.name() + "`\n\n"
                 + rows.size() + " runs (" + suite.tasks().size() + " tasks; seeds " + suite.seeds() + " unless a task names its own) in "
-                + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + " on one core per trial; "
+                + progress.took() + " on one core per trial; "
                 + "grid: each task's `temperature` (" + suite.tasks().get(0).space(suite.tasks().get(0).seeds().get(0)).temperature().gridPoints()
                 + " log-spaced points for the first task). Gaps are grid − strategy in held-out test accuracy "
                 + "(percentage points; positive: the strategy is worse). Random search runs Arbiter's random "
@@ -182,20 +221,26 @@ public final class SuiteRun {
         console.flush();
     }
 
-    private static void record(ReportFolder folder, List<BenchmarkTable.Row> rows, List<FeatureStatistics> statistics,
-                               BenchmarkTable.Row row, FeatureStatistics taskStatistics) {
+    private static void record(ReportFolder folder, ReportFolder taskFolder, List<BenchmarkTable.Row> rows,
+                               List<FeatureStatistics> statistics, BenchmarkTable.Row row, FeatureStatistics taskStatistics) {
+        // the task's own row first: it marks the task finished, and the suite's tables are rebuilt from such rows
+        SuiteTaskFolder.finish(taskFolder, row, taskStatistics);
         rows.add(row);
         statistics.add(taskStatistics);
-        // Rewritten after every task, so an interrupted benchmark keeps what it measured.
+        writeTables(folder, rows, statistics);
+    }
+
+    /** tasks.csv and statistics.csv from the finished tasks' rows, whole and renamed: no half-written row survives. */
+    private static void writeTables(ReportFolder folder, List<BenchmarkTable.Row> rows, List<FeatureStatistics> statistics) {
         folder.writeAtomically(BenchmarkTable.FILE, BenchmarkTable.csv(rows));
         folder.writeAtomically(BenchmarkTable.STATISTICS_FILE, BenchmarkTable.statisticsCsv(rows, statistics));
     }
 
-    private static String gridSummary(BenchmarkSuite suite, List<BenchmarkTable.Row> rows, long start, String command) {
+    private static String gridSummary(BenchmarkSuite suite, List<BenchmarkTable.Row> rows, SuiteProgress progress, String command) {
         StringBuilder b = new StringBuilder("# Benchmark suite `" + suite.name() + "` (grid only)\n\n");
-        b.append(String.format(Locale.ROOT, "%d runs (%d tasks) in %.0f s: the full grid alone per task, the "
+        b.append(String.format(Locale.ROOT, "%d runs (%d tasks) in %s: the full grid alone per task, the "
                 + "observations `tstar fit` learns from (`searches: grid`; no other search ran, so their columns of "
-                + "tasks.csv are empty).%n%n", rows.size(), suite.tasks().size(), (System.nanoTime() - start) / 1e9));
+                + "tasks.csv are empty).%n%n", rows.size(), suite.tasks().size(), progress.took()));
         b.append("| task | dataset | seed | head | M | C | T̂* paper | T̂* fitted | grid T* | test acc | grid trials | grid epochs | grid s |\n");
         b.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchmarkTable.Row r : rows) {

@@ -19,6 +19,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             description = "Report folder, new or empty (default: reports/benchmark/<suite name>/).")
     java.nio.file.Path out;
 
+    @picocli.CommandLine.Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish the interrupted suite in DIR: finished tasks kept (each checked against the suite file), "
+                    + "the task that was running resumed without training its finished trials again, the rest run; "
+                    + "tasks.csv, statistics.csv and summary.md rebuilt from the task folders. Costs at most the trials "
+                    + "that were running when it stopped.")
+    java.nio.file.Path resume;
+
     @picocli.CommandLine.Option(names = "--verbose", description = "Show stack traces.")
     boolean verbose;
 
@@ -30,7 +37,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         if (suite == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --suite FILE or a benchmark name");
         }
-        SuiteRun.run(suite, out, spec.commandLine().getOut(), spark.master, spark.conf);
+        if (resume != null && out != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --out DIR or --resume DIR, not both");
+        }
+        SuiteRun.run(suite, out, resume, spec.commandLine().getOut(), spark.master, spark.conf);
         return 0;
     }
 }
