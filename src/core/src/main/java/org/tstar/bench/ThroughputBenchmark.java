@@ -83,11 +83,20 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         ThroughputBenchmark b = new ThroughputBenchmark(List.of(Integer.parseInt(args[0])), List.of(args[1].split(",")),
                 Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-        for (String w : b.workloads()) {
-            System.out.println(String.join(",", b.measure(w)));
-            System.out.flush();
+        try {
+            for (String w : b.workloads()) {
+                System.out.println(String.join(",", b.measure(w)));
+                System.out.flush();
+            }
+        } catch (InvalidInputException e) {
+            // one line for the parent to hand on (missing MNIST, say), as every command refuses a bad input
+            System.err.println(REFUSAL + InvalidInputException.firstLine(e.getMessage(), "input refused"));
+            System.exit(2);
         }
     }
+
+    /** How the child marks the one line of a refused input on its standard error. */
+    private static final String REFUSAL = "tstar-throughput-refused: ";
 
     private static void check(String option, boolean ok, Object value, String rule) {
         if (!ok) {
@@ -103,7 +112,8 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThroughputBenchmark.class.getName(),
                 Integer.toString(ompThreads), String.join(",", workloads), Integer.toString(rows), Integer.toString(epochs),
                 Integer.toString(repeats)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        java.nio.file.Path errors = java.nio.file.Files.createTempFile("tstar-throughput", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(ompThreads));
         Process process = builder.start();
         List<List<String>> measured = new ArrayList<>();
@@ -119,6 +129,13 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
             }
         }
         int code = process.waitFor();
+        List<String> stderr = java.nio.file.Files.readAllLines(errors, StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(errors);
+        java.util.Optional<String> refused = stderr.stream().filter(l -> l.startsWith(REFUSAL)).findFirst();
+        if (refused.isPresent()) {
+            throw new InvalidInputException(refused.get().substring(REFUSAL.length()) + "; nothing was written");
+        }
+        stderr.forEach(System.err::println);
         if (code != 0) {
             throw new InvalidInputException("bench throughput: the measurement under OMP_NUM_THREADS=" + ompThreads
                     + " failed (exit " + code + "; its error is above); nothing was written");
