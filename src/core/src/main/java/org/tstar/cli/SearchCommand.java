@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tstar search}: one strategy's temperature search on a space, with its trial log and summary. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the softmax temperature of a space with one strategy (analytical, grid or random).")
+        description = "Search the softmax temperature of a space with one strategy (analytical, grid, random, analytical-sh, sh or hyperband).")
 final class SearchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -22,7 +22,7 @@ final class SearchCommand implements Callable<Integer> {
     Path space;
 
     @Option(names = "--strategy", defaultValue = "analytical",
-            description = "analytical, grid or random (default: ${DEFAULT-VALUE}).")
+            description = "analytical, grid, random, analytical-sh, sh or hyperband (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Mixin

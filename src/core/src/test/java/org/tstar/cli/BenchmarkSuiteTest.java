@@ -19,7 +19,7 @@ import org.tstar.report.BenchmarkTable;
  * {@code tstar bench --suite} on a two-task suite writes tasks.csv that reads back to what it ran, and
  * a grid-only suite runs the grid alone, {@code tstar fit} on the committed benchmarks reproduces the shipped
  * {@code fitted} coefficients and {@code prior}, and the
- * README's results table is the one generated from that benchmark.
+ * results tables of docs/benchmarks.md (and README's targets) are the ones generated from that benchmark.
  */
 class BenchmarkSuiteTest {
     @TempDir

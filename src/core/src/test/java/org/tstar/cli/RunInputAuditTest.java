@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every input a user gives {@code search} and {@code compare} — flags, space files, data specs and files,
  * coefficient files, resume folders — refused with one line naming what and where, exit code 2, no stack
- * trace, and no report folder left behind or changed. The README's bad-input table lists these cases.
+ * trace, and no report folder left behind or changed. The bad-input table of docs/runs-and-bad-input.md lists these cases.
  */
 class RunInputAuditTest {
     @TempDir
