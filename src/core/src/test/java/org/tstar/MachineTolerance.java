@@ -34,8 +34,8 @@ public final class MachineTolerance {
     }
 
     /**
-     * {@code actual} is {@code expected} as a reader sees it: the same words, signs and layout, and each number
-     * within one unit of the last digit {@code expected} prints (a value computed on another CPU can round the other
+     * {@code actual} is {@code expected} as a reader sees it: the same words, signs, layout and whole numbers, and
+     * each decimal number within one unit of the last digit {@code expected} prints (a value computed on another CPU can round the other
      * way at a boundary, never further).
      */
     public static void assertSamePrintedText(String actual, String expected) {
@@ -47,8 +47,12 @@ public final class MachineTolerance {
             String a = actualNumbers.get(i);
             Matcher m = NUMBER.matcher(e);
             m.matches();
-            int decimals = m.group(1) == null ? 0 : m.group(1).length();
-            double unit = Math.pow(10, -decimals);
+            if (m.group(1) == null) {
+                // a whole number is a count or a setting, not a rounded value: it must be the same
+                assertThat(a).as("number %d of the text (a whole number)", i + 1).isEqualTo(e);
+                continue;
+            }
+            double unit = Math.pow(10, -m.group(1).length());
             assertThat(Double.parseDouble(a)).as("number %d of the text (%s printed, %s expected)", i + 1, a, e)
                     .isCloseTo(Double.parseDouble(e), Offset.offset(unit * 1.000001));
         }

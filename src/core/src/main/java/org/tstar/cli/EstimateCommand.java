@@ -52,7 +52,9 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims, task.seed);
+        // with a space, the seed a search and a benchmark estimate with, so the same task gets the same csg
+        CumulativeSpectralGradient csg = new CumulativeSpectralGradient(csgSamples, csgNeighbours, csgDims,
+                space != null ? CumulativeSpectralGradient.standard().seed() : task.seed);
         AnalyticalTemperature.Estimate e;
         SearchSpaceDefinition definition;
         long start;

@@ -28,6 +28,17 @@ class EstimateCommandTest {
                 .contains("Hasegawa & Sakai");
     }
 
+    /** One estimate per task: {@code estimate --space} and the search (and so a benchmark) compute the same csg and T̂*. */
+    @Test
+    void estimateOfASpaceIsTheOneItsSearchStartsFrom() throws Exception {
+        java.nio.file.Path space = java.nio.file.Path.of("search-spaces/synthetic-width.yaml");
+        Map<?, ?> json = new ObjectMapper().readValue(run("estimate", "--space", space.toString(), "--json").strip(), Map.class);
+        org.tstar.estimate.AnalyticalTemperature.Estimate search = org.tstar.search.SearchTask.prepare(
+                org.tstar.search.SearchSpaceDefinition.load(space)).estimate();
+        assertThat(((Number) json.get("csg")).doubleValue()).isEqualTo(search.csg());
+        assertThat(((Number) json.get("temperature")).doubleValue()).isEqualTo(search.temperature());
+    }
+
     @Test
     void jsonLineParsesAndItsTermsSumToTheUnclippedValue() throws Exception {
         String line = run("estimate", "--data", "digits", "--feature-map", "relu:512", "--json").strip();
