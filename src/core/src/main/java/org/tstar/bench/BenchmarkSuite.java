@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tstar.ConfigMap;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.config.SparkSettings;
 
 /**
  * A benchmark suite ({@code search-spaces/suites/*.yaml}): tasks, each a space file with changes merged into it,
@@ -22,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
  * trains every task's trials in one Spark application.
  */
 public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, boolean gridOnly,
-                             SearchSpaceDefinition.SparkSettings spark) {
+                             SparkSettings spark) {
     private static final Set<String> KEYS = Set.of("name", "seeds", "grid", "coefficients", "searches", "tasks", "spark");
     private static final Set<String> TASK_KEYS = Set.of("name", "dataset", "space", "seeds", "with");
 
@@ -35,7 +37,7 @@ public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, bo
         /** The task's space with the training seed set to {@code seed}. */
         public SearchSpaceDefinition space(long seed) {
             Map<String, Object> doc = merge(document, Map.of("training", Map.of("seed", seed)));
-            return SearchSpaceDefinition.parse(yaml(doc), where);
+            return SpaceFileReader.parse(yaml(doc), where);
         }
 
         /** The space as YAML, for the task's report folder. */
@@ -79,8 +81,8 @@ public record BenchmarkSuite(String name, List<Long> seeds, List<Task> tasks, bo
             tasks.add(task);
         }
         root.check("tasks", tasks.size(), !tasks.isEmpty(), "needs at least one task");
-        SearchSpaceDefinition.SparkSettings spark = root.has("spark") ? SearchSpaceDefinition.spark(root.map("spark"))
-                : SearchSpaceDefinition.SparkSettings.LOCAL;
+        SparkSettings spark = root.has("spark") ? SpaceFileReader.spark(root.map("spark"))
+                : SparkSettings.LOCAL;
         return new BenchmarkSuite(name, List.copyOf(seeds), List.copyOf(tasks), searches.equals("grid"), spark);
     }
 

@@ -22,8 +22,9 @@ import org.tstar.report.FitReport;
 import org.tstar.report.GridCurve;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TransferPriorReport;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.SearchTask;
+import org.tstar.search.EstimateSource;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
 
 /**
  * The estimate's coefficients refitted on the grid-optimal temperatures of benchmark reports: each task (over its
@@ -131,9 +132,9 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
 
     /** A task's training-free predictors, from the space its folder recorded (its data loaded, nothing trained). */
     static TaskPredictors predictors(Path spaceFile, double csg) {
-        SearchSpaceDefinition space = SearchSpaceDefinition.load(spaceFile);
+        SearchSpaceDefinition space = SpaceFileReader.load(spaceFile);
         try {
-            return SearchTask.predictors(space, space.data().prepare(), csg);
+            return EstimateSource.predictors(space, space.data().prepare(), csg);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(spaceFile + ": " + e.getMessage());
         }

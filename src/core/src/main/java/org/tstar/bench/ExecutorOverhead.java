@@ -15,9 +15,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.CsvText;
 import org.tstar.report.ReportFolder;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialListener;
 
 /**
  * {@code tstar bench executor --suite FILE --spark-master URL}: the same suite run twice, in this JVM and on a Spark

@@ -15,8 +15,8 @@ import org.tstar.report.CsvText;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * How far a low-fidelity look at a temperature can be trusted: over each benchmark task's full grid, the rank

@@ -9,12 +9,12 @@ import org.tstar.model.TrialResult;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition.Score;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.RecordedTrials;
+import org.tstar.search.trial.Score;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * A benchmark task folder's completed grid trials with their learning curves, read back for the analyses that need

@@ -23,14 +23,15 @@ import org.tstar.report.CsvText;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
-import org.tstar.search.CurvePoint;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.SearchSpaceDefinition.SuccessiveHalvingSettings;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
-import org.tstar.search.TemperatureTrial;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.config.SuccessiveHalvingSettings;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TemperatureTrial;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * Seeded successive halving replayed on a benchmark's recorded grid curves, no training: each proposed temperature
@@ -79,7 +80,7 @@ public final class HalvingReplay {
                     continue;
                 }
                 TrialResult gridPick = grid.pick();
-                SearchSpaceDefinition space = SearchSpaceDefinition.load(folder.resolve("space.yaml"));
+                SearchSpaceDefinition space = SpaceFileReader.load(folder.resolve("space.yaml"));
                 TemperatureCoefficients k = TemperatureCoefficients.forHead(space.analytical().coefficients(),
                         space.head().type() == HeadType.COSINE);
                 AnalyticalTemperature.Estimate estimate = AnalyticalTemperature.estimate((int) row.number("M"),

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
 import org.tstar.report.TrialLog;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.RecordedTrials;
 
 /**
  * What an interrupted run left in its folder: the trial log as far as it was written (a torn last row dropped)

@@ -15,8 +15,9 @@ import org.tstar.report.ReportFolder;
 import org.tstar.report.RunLock;
 import org.tstar.report.RunState;
 import org.tstar.report.TrialLog;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
 
 /**
  * A run's folder, its lock, its marker and the task to run: a new folder holding a copy of the space file and a
@@ -74,7 +75,7 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
         if (!Files.isRegularFile(copy)) {
             throw new InvalidInputException("--resume " + resume + ": the run's " + SPACE_COPY + " is missing");
         }
-        SearchSpaceDefinition started = SearchSpaceDefinition.load(copy);
+        SearchSpaceDefinition started = SpaceFileReader.load(copy);
         if (!started.equals(p.space())) {
             throw new InvalidInputException("--resume " + resume + ": " + p.file() + " differs from the space the run "
                     + "started with (" + differences(started, p.space()) + "); resume with " + copy);

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tstar.InvalidInputException;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
-import org.tstar.search.TrialExecutor;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.trial.TrialExecutor;
 
 /**
  * A space file loaded and checked and its task prepared (data loaded, T̂* estimated); nothing has been written
@@ -16,7 +17,7 @@ public record PreparedSpace(Path file, SearchSpaceDefinition space, String text,
 
     /** Loads {@code spaceFile}; a refusal names the file and the field. */
     public static PreparedSpace load(Path spaceFile) {
-        SearchSpaceDefinition space = SearchSpaceDefinition.load(spaceFile);
+        SearchSpaceDefinition space = SpaceFileReader.load(spaceFile);
         try {
             return new PreparedSpace(spaceFile, space, Files.readString(spaceFile), SearchTask.prepare(space));
         } catch (InvalidInputException e) {

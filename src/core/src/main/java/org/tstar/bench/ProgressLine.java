@@ -7,12 +7,12 @@ import java.util.Map;
 import org.tstar.model.TrialResult;
 import org.tstar.report.RunSummary;
 import org.tstar.robustness.Robustness;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.SearchPlan;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialListener;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * The console's account of a run: a line per ended trial with the strategy's progress (trial k of N, best so
@@ -120,7 +120,7 @@ public final class ProgressLine implements TrialListener {
      */
     private int halvingTrials(Strategy strategy) {
         return plannedTrials.computeIfAbsent(strategy,
-                s -> SearchTask.halving(space, s, space.temperature().min()).plannedTrials());
+                s -> SearchPlan.halving(space, s, space.temperature().min()).plannedTrials());
     }
 
     private String status(Strategy strategy, Progress p) {

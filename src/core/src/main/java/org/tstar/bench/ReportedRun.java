@@ -16,10 +16,12 @@ import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialExecutor;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SparkSettings;
+import org.tstar.search.trial.Score;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialExecutor;
+import org.tstar.search.trial.TrialListener;
 
 /**
  * A search or comparison run from start to end: its metrics, its folder (new or resumed), the trial log written
@@ -110,7 +112,7 @@ public final class ReportedRun {
             ending.finish(failed.isEmpty() ? RunState.Status.COMPLETED : RunState.Status.FAILED,
                     failed.isEmpty() ? "" : "every trial failed");
             if (failed.isEmpty()) {
-                SearchSpaceDefinition.Score score = prepared.space().score();
+                Score score = prepared.space().score();
                 console.printf("%s chose T = %s: %s %s, test accuracy %s after %d trials (%.1f s of training)%n",
                         strategy.label(), RunSummary.temperature(outcome.chosenResult().map(TrialResult::temperature).orElse(Double.NaN)),
                         score.label(), outcome.chosenResult().map(t -> RunSummary.number(score.of(t))).orElse("—"),
@@ -139,7 +141,8 @@ public final class ReportedRun {
                                String option, Body body) throws InterruptedException {
         boolean result;
         // the executor starts (and a cluster is reached) before any folder exists: a bad master leaves nothing behind
-        try (TrialExecutor executor = TrialExecutor.open(settings.spark(prepared.space()));
+        SparkSettings spark = settings.spark(prepared.space());
+        try (TrialExecutor executor = TrialExecutor.open(spark.master(), spark.conf());
              RunMetrics metrics = RunMetrics.start(prepared.space(), settings, executor);
              OpenedRun opened = OpenedRun.open(prepared.on(executor), settings, command)) {
             String resume = "bin/tstar " + command.split(" ")[0] + " --space " + prepared.file() + option + " --resume "

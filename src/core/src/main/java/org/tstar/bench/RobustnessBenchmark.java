@@ -14,9 +14,9 @@ import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
 import org.tstar.robustness.RobustnessSettings;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.trial.Strategy;
 
 /**
  * A space's full temperature grid trained twice on the same data, recipe and seeds — normally and, when the space's

@@ -8,10 +8,10 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.tstar.metrics.MetricsEndpoint;
 import org.tstar.metrics.TuningMetrics;
 import org.tstar.report.ReportFolder;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialExecutor;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialExecutor;
 
 /**
  * A run's metrics: a Prometheus registry with the space as common tag, tstar's meters bound to it, the HTTP

@@ -2,7 +2,8 @@ package org.tstar.bench;
 
 import java.nio.file.Path;
 import org.tstar.InvalidInputException;
-import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SparkSettings;
 
 /**
  * Where a reported run writes and what it serves while it runs: the settings {@code search} and {@code compare}
@@ -20,9 +21,9 @@ public record RunSettings(Path out, Path resume, Integer metricsPort, String met
                           String sparkMaster, java.util.Map<String, String> sparkConf) {
     public RunSettings {
         sparkConf = java.util.Map.copyOf(sparkConf);
-        if (sparkMaster != null && !SearchSpaceDefinition.SparkSettings.validMaster(sparkMaster)) {
+        if (sparkMaster != null && !SparkSettings.validMaster(sparkMaster)) {
             throw new InvalidInputException("--spark-master: '" + sparkMaster + "' "
-                    + SearchSpaceDefinition.SparkSettings.MASTER_FORMS);
+                    + SparkSettings.MASTER_FORMS);
         }
         for (String key : sparkConf.keySet()) {
             if (!key.startsWith("spark.")) {
@@ -52,7 +53,7 @@ public record RunSettings(Path out, Path resume, Integer metricsPort, String met
     }
 
     /** Where {@code space}'s trials run under these settings. */
-    public SearchSpaceDefinition.SparkSettings spark(SearchSpaceDefinition space) {
+    public SparkSettings spark(SearchSpaceDefinition space) {
         return space.spark().overriddenBy(sparkMaster, sparkConf);
     }
 

@@ -21,11 +21,12 @@ import org.tstar.report.TemperatureCurveChart;
 import org.tstar.report.TrialLog;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialExecutor;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SparkSettings;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialExecutor;
+import org.tstar.search.trial.TrialListener;
 
 /**
  * {@code tstar bench --suite FILE}: for every task and seed of a suite, the analytical search, the full grid,
@@ -61,7 +62,8 @@ public final class SuiteRun {
         RunSettings where = new RunSettings(out, null, null, "127.0.0.1", 0, sparkMaster, sparkConf);
         String command = "bench --suite " + suiteFile;
         // the executor starts (and a cluster is reached) before the folder is touched: a bad master leaves nothing behind
-        try (TrialExecutor executor = TrialExecutor.open(suite.spark().overriddenBy(sparkMaster, sparkConf));
+        SparkSettings spark = suite.spark().overriddenBy(sparkMaster, sparkConf);
+        try (TrialExecutor executor = TrialExecutor.open(spark.master(), spark.conf());
              SuiteFolder opened = resume == null ? SuiteFolder.create(out != null ? out
                      : Path.of("reports", "benchmark", suite.name()), command, suite)
                      : SuiteFolder.resume(resume, command, suite)) {

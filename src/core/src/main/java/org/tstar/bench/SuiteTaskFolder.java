@@ -7,7 +7,8 @@ import org.tstar.InvalidInputException;
 import org.tstar.estimate.FeatureStatistics;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.ReportFolder;
-import org.tstar.search.SearchSpaceDefinition;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
 
 /**
  * One task-and-seed folder of a benchmark suite, as a resume finds it: finished (its {@code task.csv} row, written
@@ -42,7 +43,7 @@ record SuiteTaskFolder(Path dir, String task, long seed) {
             // killed between creating the folder and writing its space: nothing of it was measured
             return;
         }
-        SearchSpaceDefinition started = SearchSpaceDefinition.load(copy);
+        SearchSpaceDefinition started = SpaceFileReader.load(copy);
         SearchSpaceDefinition now = definition.space(seed);
         if (!started.equals(now)) {
             throw new InvalidInputException("--resume " + resume + ": task " + task + " seed " + seed + " was run with "

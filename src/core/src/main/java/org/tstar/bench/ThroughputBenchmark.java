@@ -29,9 +29,15 @@ import org.tstar.model.UpdaterKind;
 import org.tstar.report.CsvText;
 import org.tstar.report.ReportFolder;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
+import org.tstar.search.config.ExecutionSettings;
+import org.tstar.search.config.SearchSettings;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.config.SparkSettings;
+import org.tstar.search.config.TaskSettings;
+import org.tstar.search.config.TemperatureRange;
+import org.tstar.search.trial.Strategy;
 
 /**
  * Training samples per second of one trial (the BN + linear head 512 → 100 on 20,000 × 512 features, the MNIST
@@ -157,7 +163,7 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
                         new TrainingRecipe(UpdaterKind.ADAM, 0.01, epochs, 256, 42));
             }
             case "mnist-mlp" -> {
-                SearchSpaceDefinition space = SearchSpaceDefinition.load(Path.of("search-spaces", "mnist-mlp.yaml"));
+                SearchSpaceDefinition space = SpaceFileReader.load(Path.of("search-spaces", "mnist-mlp.yaml"));
                 TrainingRecipe r = space.recipe();
                 yield trainingRow(workload, omp, SearchTask.prepare(space).data(), space.head(),
                         new TrainingRecipe(r.updater(), r.learningRate(), epochs, r.batchSize(), r.seed()));
@@ -189,13 +195,13 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
 
     /** A 12-point grid of one-epoch digits trials through Arbiter's runner: wall time not spent training. */
     private List<String> runnerOverhead(int omp) {
-        SearchSpaceDefinition s = SearchSpaceDefinition.load(Path.of("search-spaces", "digits-linear.yaml"));
+        SearchSpaceDefinition s = SpaceFileReader.load(Path.of("search-spaces", "digits-linear.yaml"));
         TrainingRecipe r = s.recipe();
-        SearchSpaceDefinition space = new SearchSpaceDefinition(s.name(), s.data(), s.head(),
-                new TrainingRecipe(r.updater(), r.learningRate(), 1, r.batchSize(), r.seed()),
-                new SearchSpaceDefinition.TemperatureRange(s.temperature().min(), s.temperature().max(), 12),
-                s.analytical(), s.random(), s.score(), 1, s.robustness(), s.pruning(), false, s.successiveHalving(),
-                SearchSpaceDefinition.SparkSettings.LOCAL);
+        SearchSpaceDefinition space = new SearchSpaceDefinition(s.name(), new TaskSettings(s.data(), s.head(),
+                new TrainingRecipe(r.updater(), r.learningRate(), 1, r.batchSize(), r.seed()), s.robustness()),
+                new SearchSettings(new TemperatureRange(s.temperature().min(), s.temperature().max(), 12), s.score(),
+                        s.analytical(), s.random(), s.successiveHalving(), s.pruning()),
+                new ExecutionSettings(1, false, SparkSettings.LOCAL));
         SearchTask task = SearchTask.prepare(space);
         double[] perCandidate = new double[repeats];
         double[] fraction = new double[repeats];

@@ -6,11 +6,11 @@ import org.tstar.InvalidInputException;
 import org.tstar.bench.PreparedSpace;
 import org.tstar.bench.ReportedRun;
 import org.tstar.bench.RunSettings;
-import org.tstar.search.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.tstar.search.trial.Strategy;
 
 /**
  * {@code tstar compare}: the analytical search and Arbiter's full grid on the same data, recipe and seeds, and

@@ -11,11 +11,12 @@ import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.estimate.TransferPrior;
 import org.tstar.model.HeadSpec;
 import org.tstar.report.EstimateReport;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.SearchTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.tstar.search.EstimateSource;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
 
 /** {@code tstar estimate}: the training-free T̂* of a task, term by term, with the coefficients' provenance. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
@@ -63,8 +64,8 @@ final class EstimateCommand implements Callable<Integer> {
             if (task.describesData()) {
                 throw new InvalidInputException("estimate: give --space or --data/--feature-map, not both");
             }
-            definition = SearchSpaceDefinition.load(space);
-            SearchTask.EstimateSource source = SearchTask.EstimateSource.resolve(definition,
+            definition = SpaceFileReader.load(space);
+            EstimateSource source = EstimateSource.resolve(definition,
                     coefficients != null ? coefficients : definition.analytical().coefficients());
             DataSplit split = definition.data().prepare();
             rows = split.train().rows();

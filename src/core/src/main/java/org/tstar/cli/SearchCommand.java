@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 import org.tstar.bench.PreparedSpace;
 import org.tstar.bench.ReportedRun;
 import org.tstar.bench.RunSettings;
-import org.tstar.search.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.tstar.search.trial.Strategy;
 
 /** {@code tstar search}: one strategy's temperature search on a space, with its trial log and summary. */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.Strategy;
+import org.tstar.search.trial.Strategy;
 
 /**
  * The Micrometer meters of temperature tuning (DESIGN §4), all prefixed {@code tstar.} and tagged only with

@@ -20,6 +20,8 @@ import org.tstar.estimate.FeatureStatistics;
 import org.tstar.model.TrialResult;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
+import org.tstar.search.fidelity.Hyperband;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * A benchmark's {@code tasks.csv} (one row per task and seed: the estimate's inputs and values, each strategy's
@@ -121,7 +123,7 @@ public final class BenchmarkTable {
         // where the seeded halving looked nearest the grid's optimum, and how long that trial trained: why it missed
         double gridT = Comparison.chosenTemperature(c.grid());
         SearchOutcome seeded = equalCompute.get(0);
-        var nearest = seeded == null || !Double.isFinite(gridT) ? java.util.Optional.<org.tstar.search.TrialRecord>empty()
+        var nearest = seeded == null || !Double.isFinite(gridT) ? java.util.Optional.<org.tstar.search.trial.TrialRecord>empty()
                 : seeded.trials().stream().min(java.util.Comparator.comparingDouble(
                         t -> Math.abs(Math.log(t.result().temperature() / gridT))));
         r.put("analytical_sh_nearest_t", nearest.map(t -> TrialLog.cell(t.result().temperature())).orElse(""));

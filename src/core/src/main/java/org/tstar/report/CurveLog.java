@@ -15,11 +15,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tstar.InputFile;
 import org.tstar.InvalidInputException;
-import org.tstar.search.CurvePoint;
-import org.tstar.search.RecordedTrials;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.CurvePoint;
+import org.tstar.search.trial.RecordedTrials;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialListener;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * {@code curves.csv}: each trial's learning curve, one row per epoch, written as the epoch ends (validation

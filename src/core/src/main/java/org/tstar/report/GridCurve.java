@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.tstar.InvalidInputException;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * One benchmark run's accuracy-vs-temperature curve as its full grid measured it: what a temperature chosen

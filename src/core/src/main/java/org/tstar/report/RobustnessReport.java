@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.tstar.model.TrialResult;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * The robustness report's {@code summary.md}: clean, noise, FGSM and PGD test accuracy at every temperature of a

@@ -6,8 +6,8 @@ import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.TrialResult;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * {@code summary.md}: the short human account of a run — T̂*, each strategy's chosen T and the test accuracy it

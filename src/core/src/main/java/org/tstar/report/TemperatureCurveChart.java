@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tstar.model.TrialResult;
 import org.tstar.search.Comparison;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * The report plots: validation accuracy against temperature on a log axis (the grid's curve, the analytical

@@ -11,6 +11,7 @@ import org.tstar.estimate.TaskPredictors;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.estimate.TransferPrior;
 import org.tstar.estimate.TransferPriorFit;
+import org.tstar.search.trial.Score;
 
 /**
  * The transfer prior's part of {@code fit.md}: the predictors chosen and their weights, the paper's coefficients,

@@ -13,10 +13,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.tstar.InvalidInputException;
 import org.tstar.robustness.Robustness;
 import org.tstar.model.TrialStatus;
-import org.tstar.search.Strategy;
 import org.tstar.model.TrialResult;
-import org.tstar.search.TrialListener;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialListener;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * {@code trials.csv}: one row per trial, written and flushed the moment the trial ends, so a run that is stopped

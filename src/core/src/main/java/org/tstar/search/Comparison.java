@@ -5,6 +5,9 @@ import java.util.function.Function;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.model.TrialResult;
+import org.tstar.search.config.PruningSettings;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialListener;
 
 /**
  * The analytical search (or seeded successive halving) against Arbiter's full grid on one task (same data, recipe
@@ -43,7 +46,7 @@ public record Comparison(String space, AnalyticalTemperature.Estimate estimate, 
             throw new IllegalArgumentException("the grid is the reference, not the compared search");
         }
         SearchOutcome analytical = task.run(seeded, listener, statusListeners.apply(seeded));
-        SearchOutcome grid = task.withPruning(SearchSpaceDefinition.PruningSettings.NONE)
+        SearchOutcome grid = task.withPruning(PruningSettings.NONE)
                 .run(Strategy.GRID, listener, statusListeners.apply(Strategy.GRID));
         return new Comparison(task.space().name(), task.estimate(), analytical, grid);
     }

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tstar.model.TrialResult;
-import org.tstar.search.SearchSpaceDefinition.Score;
+import org.tstar.search.trial.Score;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * Everything one strategy's search produced: its trials in proposal order, how it was configured, its wall

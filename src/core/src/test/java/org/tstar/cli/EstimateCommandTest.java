@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.tstar.search.SearchTask;
+import org.tstar.search.config.SpaceFileReader;
 
 /** {@code tstar estimate} as a user runs it: every term printed, and a JSON line that parses and adds up. */
 class EstimateCommandTest {
@@ -34,7 +36,7 @@ class EstimateCommandTest {
         java.nio.file.Path space = java.nio.file.Path.of("search-spaces/synthetic-width.yaml");
         Map<?, ?> json = new ObjectMapper().readValue(run("estimate", "--space", space.toString(), "--json").strip(), Map.class);
         org.tstar.estimate.AnalyticalTemperature.Estimate search = org.tstar.search.SearchTask.prepare(
-                org.tstar.search.SearchSpaceDefinition.load(space)).estimate();
+                org.tstar.search.config.SpaceFileReader.load(space)).estimate();
         assertThat(((Number) json.get("csg")).doubleValue()).isEqualTo(search.csg());
         assertThat(((Number) json.get("temperature")).doubleValue()).isEqualTo(search.temperature());
     }

@@ -19,8 +19,10 @@ import org.tstar.report.TrialLog;
 import org.tstar.search.KnownCurves;
 import org.tstar.search.SearchOutcome;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
-import org.tstar.search.TemperatureTrial;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TemperatureTrial;
 
 /**
  * Trials that fail — a loss that becomes NaN, a trial that throws — are recorded with their reason, counted in
@@ -131,8 +133,8 @@ class FailedTrialsTest {
         assertThat(registry.get("tstar.trials").tag("strategy", "grid").tag("status", "completed").counter().count()).isEqualTo(6);
     }
 
-    private static org.tstar.search.SearchSpaceDefinition gridOfSeven() throws Exception {
+    private static org.tstar.search.config.SearchSpaceDefinition gridOfSeven() throws Exception {
         String text = Files.readString(Path.of("search-spaces/digits-linear.yaml")).replace("grid: 25", "grid: 7");
-        return org.tstar.search.SearchSpaceDefinition.parse(text, "grid7.yaml");
+        return org.tstar.search.config.SpaceFileReader.parse(text, "grid7.yaml");
     }
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.tstar.search.Comparison;
 import org.tstar.search.KnownCurves;
 import org.tstar.search.SearchOutcome;
-import org.tstar.search.SearchSpaceDefinition;
 import org.tstar.search.SearchTask;
-import org.tstar.search.Strategy;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TemperatureTrial;
 
 /** tstar's meters after a small comparison (known curve, no training) against what the comparison reports. */
 class TuningMetricsTest {
@@ -96,7 +97,7 @@ class TuningMetricsTest {
         TuningMetrics metrics = new TuningMetrics();
         metrics.bindTo(own);
         List<Double> activeDuringTrials = new java.util.ArrayList<>();
-        org.tstar.search.TemperatureTrial observed = t -> {
+        org.tstar.search.trial.TemperatureTrial observed = t -> {
             activeDuringTrials.add((double) own.get("tstar.trials.running").tag("strategy", "grid").longTaskTimer().activeTasks());
             return KnownCurves.trial(KnownCurves.bump(1)).run(t);
         };
@@ -112,7 +113,7 @@ class TuningMetricsTest {
         TuningMetrics metrics = new TuningMetrics();
         metrics.bindTo(own);
         // PGD accuracy rises with T on this made-up model; noise and FGSM are not measured
-        org.tstar.search.TemperatureTrial robust = t -> {
+        org.tstar.search.trial.TemperatureTrial robust = t -> {
             org.tstar.model.TrialResult r = KnownCurves.trial(KnownCurves.bump(1)).run(t);
             return new org.tstar.model.TrialResult(r.temperature(), r.status(), r.failureReason(), r.epochs(),
                     r.samplePasses(), r.seconds(), r.flops(), r.validationAccuracy(), r.validationLoss(), r.testAccuracy(),

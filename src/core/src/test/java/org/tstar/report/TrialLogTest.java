@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tstar.model.TrialResult;
 import org.tstar.model.TrialStatus;
 import org.tstar.robustness.Robustness;
-import org.tstar.search.Strategy;
-import org.tstar.search.TrialRecord;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * trials.csv keeps the robustness columns through a write and a read, and a log written before they existed

@@ -13,6 +13,16 @@ import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.junit.jupiter.api.Test;
 import org.tstar.model.TrialResult;
 import org.tstar.model.TrialStatus;
+import org.tstar.search.arbiter.AnalyticalSeedGenerator;
+import org.tstar.search.arbiter.GeneratorExhaustedCondition;
+import org.tstar.search.arbiter.TrialTaskCreator;
+import org.tstar.search.arbiter.ValidationScoreFunction;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.space.TemperatureSpace;
+import org.tstar.search.trial.Score;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TemperatureTrial;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * The generators inside Arbiter's own {@link LocalOptimizationRunner}, with tstar's task creator running a known
@@ -100,10 +110,10 @@ class ArbiterRunTest {
         AnalyticalSeedGenerator original = (AnalyticalSeedGenerator) task.generator(Strategy.ANALYTICAL);
         OptimizationConfiguration config = new OptimizationConfiguration.Builder()
                 .candidateGenerator(original)
-                .scoreFunction(new ValidationScoreFunction(SearchSpaceDefinition.Score.ACCURACY))
+                .scoreFunction(new ValidationScoreFunction(Score.ACCURACY))
                 .terminationConditions(new GeneratorExhaustedCondition())
                 .build();
-        List<Double> reference = temperatures(task.run(Strategy.ANALYTICAL, original, r -> { }));
+        List<Double> reference = temperatures(task.run(Strategy.ANALYTICAL, r -> { }));
 
         for (String form : List.of("json", "yaml")) {
             OptimizationConfiguration copy = form.equals("json")
@@ -115,7 +125,7 @@ class ArbiterRunTest {
             AnalyticalSeedGenerator restored = (AnalyticalSeedGenerator) copy.getCandidateGenerator();
             List<Double> temperatures = Collections.synchronizedList(new ArrayList<>());
             LocalOptimizationRunner runner = new LocalOptimizationRunner(1, copy, new TrialTaskCreator(Strategy.ANALYTICAL,
-                    KnownCurves.trial(KnownCurves.bump(5)), SearchSpaceDefinition.Score.ACCURACY,
+                    KnownCurves.trial(KnownCurves.bump(5)), Score.ACCURACY,
                     r -> temperatures.add(r.result().temperature()), System.nanoTime()));
             runner.addListeners(restored.failureListener());
             runner.execute();

@@ -9,6 +9,9 @@ import org.tstar.estimate.AnalyticalTemperature;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.TrialResult;
 import org.tstar.model.TrialStatus;
+import org.tstar.search.config.SearchSpaceDefinition;
+import org.tstar.search.config.SpaceFileReader;
+import org.tstar.search.trial.TemperatureTrial;
 
 /** Test fixtures: searches whose trials read a known score curve instead of training. */
 public final class KnownCurves {
@@ -35,7 +38,7 @@ public final class KnownCurves {
     public static SearchSpaceDefinition space(String overrides, int epochs) {
         try {
             String text = Files.readString(Path.of("search-spaces/digits-linear.yaml"));
-            return SearchSpaceDefinition.parse(text.replace("parallelism: 1", overrides)
+            return SpaceFileReader.parse(text.replace("parallelism: 1", overrides)
                     .replace("epochs: 20", "epochs: " + epochs), "test.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,13 @@ import org.tstar.InvalidInputException;
 import org.tstar.model.EpochObserver;
 import org.tstar.model.TrialResult;
 import org.tstar.model.TrialStatus;
+import org.tstar.search.fidelity.FidelitySchedule;
+import org.tstar.search.fidelity.HalvingBracket;
+import org.tstar.search.fidelity.SuccessiveHalvingPruner;
+import org.tstar.search.trial.Strategy;
+import org.tstar.search.trial.TemperatureTrial;
+import org.tstar.search.fidelity.PercentilePrunerTest;
+import org.tstar.search.trial.TrialRecord;
 
 /**
  * Successive halving on a known family of learning curves, through Arbiter's runner and tstar's task creator (no
@@ -132,7 +139,7 @@ class SuccessiveHalvingTest {
                 for (Strategy s : List.of(Strategy.ANALYTICAL_SH, Strategy.SH, Strategy.HYPERBAND)) {
                     CurveTrial trial = new CurveTrial();
                     SearchTask task = task("parallelism: " + parallelism + "\nsuccessiveHalving: " + h, 0.2, trial);
-                    SuccessiveHalving plan = task.halving(s);
+                    SuccessiveHalvingPruner plan = task.halving(s);
                     SearchOutcome outcome = task.run(s, r -> { });
                     double budget = task.space().successiveHalving().budget() * EPOCHS;
                     String what = s.label() + " " + h + " parallelism " + parallelism;
@@ -157,7 +164,7 @@ class SuccessiveHalvingTest {
     void aTrialThatThrowsBeforeItsRungIsRankedLastAndTheSearchEnds() {
         CurveTrial trial = new CurveTrial();
         SearchTask task = task("parallelism: 2", 1, trial);
-        SuccessiveHalving.Bracket bracket = task.halving(Strategy.ANALYTICAL_SH).brackets().get(0);
+        HalvingBracket bracket = task.halving(Strategy.ANALYTICAL_SH).brackets().get(0);
         List<Double> first = bracket.start().firstWave(bracket.schedule().firstWave());
         trial.throwsAt.add(first.get(0));
         trial.throwsAt.add(first.get(1));
@@ -170,7 +177,7 @@ class SuccessiveHalvingTest {
     @Test
     void hyperbandRunsTheBracketsItsBudgetAffords() {
         SearchTask task = task("parallelism: 1\nsuccessiveHalving: {budget: 10, eta: 3, minEpochs: 1}", 1, new CurveTrial());
-        SuccessiveHalving hyperband = task.halving(Strategy.HYPERBAND);
+        SuccessiveHalvingPruner hyperband = task.halving(Strategy.HYPERBAND);
         // s = 2: 9 at 1 → 3 at 3 → 1 at 10 (22 epochs); s = 1: 5 at 3 → 1 at 10 (22); s = 0: 3 at 10 (30)
         assertThat(hyperband.brackets()).extracting(b -> b.schedule().populations())
                 .containsExactly(List.of(9, 3, 1), List.of(5, 1), List.of(3));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tstar.InvalidInputException;
+import org.tstar.search.config.SpaceFileReader;
 
 /**
  * A space that names a prior is seeded at the prior's T̂* and starts as wide as the prior is unsure about the
@@ -41,7 +42,7 @@ class TransferPriorSeedTest {
 
     @Test
     void theSearchStartsAtThePriorsEstimateAndAsWideAsItsExpectedError() throws Exception {
-        SearchTask task = SearchTask.prepare(SearchSpaceDefinition.load(space(prior().toString(), "linear", "")));
+        SearchTask task = SearchTask.prepare(SpaceFileReader.load(space(prior().toString(), "linear", "")));
         assertThat(task.estimate().prior()).isNotNull();
         assertThat(task.estimate().temperature()).isCloseTo(3.0, offset(1e-9));
         // h = 0.25 for this task: error 0.5·√1.25 in ln T sets the range
@@ -50,16 +51,16 @@ class TransferPriorSeedTest {
         // the paper formula's terms stay beside it for reports
         assertThat(task.estimate().coefficients().name()).isEqualTo("paper");
         // a range the space sets wins
-        SearchTask fixed = SearchTask.prepare(SearchSpaceDefinition.load(space(prior().toString(), "linear", "\n  range: 3")));
+        SearchTask fixed = SearchTask.prepare(SpaceFileReader.load(space(prior().toString(), "linear", "\n  range: 3")));
         assertThat(fixed.rangeFactor()).isEqualTo(3.0);
     }
 
     @Test
     void aCosineHeadKeepsTheCosineSetAndTheBundledPriorLoads() throws Exception {
-        SearchTask cosine = SearchTask.prepare(SearchSpaceDefinition.load(space("prior", "cosine", "")));
+        SearchTask cosine = SearchTask.prepare(SpaceFileReader.load(space("prior", "cosine", "")));
         assertThat(cosine.estimate().prior()).isNull();
         assertThat(cosine.estimate().coefficients().name()).isEqualTo("cosine");
-        SearchTask linear = SearchTask.prepare(SearchSpaceDefinition.load(space("prior", "linear", "")));
+        SearchTask linear = SearchTask.prepare(SpaceFileReader.load(space("prior", "linear", "")));
         assertThat(linear.estimate().prior().prior().name()).isEqualTo("prior");
         assertThat(linear.rangeFactor()).isCloseTo(linear.estimate().prior().errorFactor(), offset(1e-12));
     }
@@ -68,7 +69,7 @@ class TransferPriorSeedTest {
     void aBrokenPriorIsRefusedNamingTheField() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(prior()).replace("predictor: lnM", "predictor: width"));
-        assertThatThrownBy(() -> SearchTask.prepare(SearchSpaceDefinition.load(space(bad.toString(), "linear", ""))))
+        assertThatThrownBy(() -> SearchTask.prepare(SpaceFileReader.load(space(bad.toString(), "linear", ""))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("analytical.coefficients: ").hasMessageContaining("unknown predictor 'width'");
     }

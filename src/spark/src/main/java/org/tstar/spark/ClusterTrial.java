@@ -10,7 +10,7 @@ import org.tstar.model.EpochObserver;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
-import org.tstar.search.TrialExecutor;
+import org.tstar.search.trial.TrialExecutor;
 
 /**
  * What one Spark task does: train one temperature with the run's trainer on the broadcast split, telling the

@@ -19,8 +19,8 @@ import org.tstar.model.EpochObserver;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
-import org.tstar.search.TemperatureTrial;
-import org.tstar.search.TrialExecutor;
+import org.tstar.search.trial.TemperatureTrial;
+import org.tstar.search.trial.TrialExecutor;
 
 /**
  * Trains a search's trials as Spark tasks, one single-partition job per trial, while the search stays on the
