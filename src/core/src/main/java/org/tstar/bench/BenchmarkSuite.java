@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.tstar.ConfigMap;
 import org.tstar.InputFile;
-import org.tstar.InvalidInputException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.tstar.search.config.SearchSpaceDefinition;

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.tstar.report.BenchmarkTable;
 import org.tstar.report.CsvText;
@@ -26,8 +25,6 @@ import org.tstar.search.trial.TrialListener;
  */
 public final class ExecutorOverhead {
     public static final String FILE = "executor-overhead.csv";
-    /** Strategies whose trials never wait for each other: a halving trial's time includes waits at its rungs. */
-    private static final Set<Strategy> INDEPENDENT = Set.of(Strategy.ANALYTICAL, Strategy.GRID, Strategy.RANDOM);
 
     private ExecutorOverhead() {
     }
@@ -98,7 +95,7 @@ public final class ExecutorOverhead {
         Map<Strategy, List<Double>> overhead = Collections.synchronizedMap(new EnumMap<>(Strategy.class));
         java.util.concurrent.atomic.DoubleAdder training = new java.util.concurrent.atomic.DoubleAdder();
         TrialListener watcher = record -> {
-            if (INDEPENDENT.contains(record.strategy()) && !record.replayed()) {
+            if (!record.strategy().multiFidelity() && !record.replayed()) {
                 training.add(record.result().seconds());
                 overhead.computeIfAbsent(record.strategy(), s -> Collections.synchronizedList(new ArrayList<>()))
                         .add(1000 * (record.endedAt() - record.startedAt() - record.result().seconds()));

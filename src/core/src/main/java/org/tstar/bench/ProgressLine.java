@@ -104,38 +104,24 @@ public final class ProgressLine implements TrialListener {
         console.flush();
     }
 
-    /** How many trials the strategy will run: exact for grid and random, an upper bound for analytical. */
+    /** How many trials the strategy will run: exact, or an upper bound for a search that may end early. */
     private String planned(Strategy strategy) {
-        return switch (strategy) {
-            case GRID -> Integer.toString(space.temperature().gridPoints());
-            case RANDOM -> Integer.toString(space.random().trials());
-            case ANALYTICAL -> "≤" + space.analytical().maxTrials();
-            case ANALYTICAL_SH, SH, HYPERBAND -> Integer.toString(halvingTrials(strategy));
-        };
+        return (strategy.endsEarly() ? "≤" : "") + plannedTrials(strategy);
     }
 
-    /**
-     * The schedule's planned temperatures (the seed only places them, so any seed inside the range counts them),
-     * planned once per strategy rather than at every trial line.
-     */
-    private int halvingTrials(Strategy strategy) {
-        return plannedTrials.computeIfAbsent(strategy,
-                s -> SearchPlan.halving(space, s, space.temperature().min()).plannedTrials());
+    /** Planned once per strategy rather than at every trial line. */
+    private int plannedTrials(Strategy strategy) {
+        return plannedTrials.computeIfAbsent(strategy, s -> SearchPlan.plannedTrials(space, s));
     }
 
     private String status(Strategy strategy, Progress p) {
         double elapsed = (System.nanoTime() - p.startNanos) / 1e9;
-        int total = switch (strategy) {
-            case GRID -> space.temperature().gridPoints();
-            case RANDOM -> space.random().trials();
-            case ANALYTICAL -> space.analytical().maxTrials();
-            case ANALYTICAL_SH, SH, HYPERBAND -> halvingTrials(strategy);
-        };
+        int total = plannedTrials(strategy);
         String best = Double.isNaN(p.bestScore) ? "" : String.format(Locale.ROOT, ", best %s at T = %s",
                 space.score().minimize() ? RunSummary.number(p.bestScore) : RunSummary.accuracy(p.bestScore),
                 RunSummary.temperature(p.bestTemperature));
         String eta = p.ended == 0 ? "" : String.format(Locale.ROOT, ", ETA %s%.0f s",
-                strategy == Strategy.ANALYTICAL ? "≤" : "",
+                strategy.endsEarly() ? "≤" : "",
                 (total - p.ended) * (p.trainingSeconds / p.ended) / space.parallelism());
         return String.format(Locale.ROOT, "%s, %.1f s elapsed%s", best, elapsed, eta);
     }

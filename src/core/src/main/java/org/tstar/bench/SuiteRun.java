@@ -13,6 +13,7 @@ import org.tstar.estimate.FeatureStatistics;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.TrialResult;
 import org.tstar.report.BenchmarkTable;
+import org.tstar.report.SuiteTables;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
@@ -211,14 +212,14 @@ public final class SuiteRun {
                 + "seeded successive halving's epochs buy (its first trials: the seeded generator's sequence does not "
                 + "depend on the budget). Successive halving and Hyperband draw log-uniform temperatures with the "
                 + "training seed; all three multi-fidelity searches keep the space's `successiveHalving` budget.\n\n"
-                + "## Targets\n\n" + BenchmarkTable.targets(rows) + "\n" + whyMissed(rows) + "## Per task (mean ± sd over seeds)\n\n"
-                + BenchmarkTable.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
+                + "## Targets\n\n" + SuiteTables.targets(rows) + "\n" + whyMissed(rows) + "## Per task (mean ± sd over seeds)\n\n"
+                + SuiteTables.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
                 + "Made by: `" + command + "`\n";
         folder.writeAtomically("summary.md", summary);
         ending.finish(RunState.Status.COMPLETED, "");
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
         if (!suite.gridOnly()) {
-            console.print(BenchmarkTable.targets(rows));
+            console.print(SuiteTables.targets(rows));
         }
         console.flush();
     }
@@ -256,7 +257,7 @@ public final class SuiteRun {
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {
-        String misses = BenchmarkTable.misses(rows);
+        String misses = SuiteTables.misses(rows);
         return misses.isEmpty() ? "" : "### Where targets were missed\n\n" + misses + "\n";
     }
 

@@ -35,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Strategy seeded = Strategy.parse(strategy);
-        if (seeded != Strategy.ANALYTICAL && seeded != Strategy.ANALYTICAL_SH) {
+        if (!seeded.seeded()) {
             throw new InvalidInputException("--strategy: '" + strategy + "' is not a seeded search (analytical or analytical-sh)");
         }
         RunSettings settings = run.settings();

@@ -2,21 +2,15 @@ package org.tstar.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tstar.model.TrialResult;
@@ -27,7 +21,7 @@ import org.tstar.search.trial.TrialRecord;
 /**
  * The report plots: validation accuracy against temperature on a log axis (the grid's curve, the analytical
  * trials numbered in proposal order, vertical marks at T̂* and at each search's chosen T), and the compute each
- * search spent. Written as PNG and SVG, each file under a temporary name first.
+ * search spent. It draws; {@link ChartFile} writes each as PNG and SVG.
  */
 public final class TemperatureCurveChart {
     public static final String CURVE = "temperature-curve";
@@ -64,7 +58,7 @@ public final class TemperatureCurveChart {
         addMark(curve, seeded + " T* = " + RunSummary.temperature(Comparison.chosenTemperature(c.analytical())),
                 Comparison.chosenTemperature(c.analytical()), range, ANALYTICAL);
         finishRange(curve, range);
-        save(folder, CURVE, curve, vector);
+        ChartFile.save(folder, CURVE, curve, vector);
 
         CategoryChart compute = new CategoryChartBuilder().width(760).height(460)
                 .title(c.space() + ": compute spent by each search").xAxisTitle("measure").yAxisTitle("amount (epochs; seconds of training)").build();
@@ -78,7 +72,7 @@ public final class TemperatureCurveChart {
                 List.of((double) c.grid().epochs(), round(c.grid().trainingSeconds())));
         compute.addSeries(seeded + " (" + c.analytical().trialCount() + " trials)", measures,
                 List.of((double) c.analytical().epochs(), round(c.analytical().trainingSeconds())));
-        save(folder, COMPUTE, compute, vector);
+        ChartFile.save(folder, COMPUTE, compute, vector);
     }
 
     /** The curve chart of a single search. */
@@ -93,7 +87,7 @@ public final class TemperatureCurveChart {
         double chosen = o.chosenResult().map(TrialResult::temperature).orElse(Double.NaN);
         addMark(curve, o.strategy().label() + " T* = " + RunSummary.temperature(chosen), chosen, range, GRID);
         finishRange(curve, range);
-        save(folder, CURVE, curve, true);
+        ChartFile.save(folder, CURVE, curve, true);
     }
 
     private static XYChart curveChart(String space) {
@@ -225,31 +219,5 @@ public final class TemperatureCurveChart {
 
     private static double round(double seconds) {
         return Math.round(seconds * 10) / 10.0;
-    }
-
-    private static void save(ReportFolder folder, String name, Chart<?, ?> chart, boolean vector) {
-        Path partial = folder.file(name + ".partial");
-        encode(folder, name, "png", () -> BitmapEncoder.saveBitmap(chart, partial.toString(), BitmapEncoder.BitmapFormat.PNG));
-        if (vector) {
-            encode(folder, name, "svg", () -> VectorGraphicsEncoder.saveVectorGraphic(chart, partial.toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        }
-    }
-
-    /** An XChart encoder writing {@code name.partial.EXT}. */
-    private interface Encoder {
-        void write() throws IOException;
-    }
-
-    /** Runs the encoder (XChart appends the extension to the partial name) and moves its file into place. */
-    private static void encode(ReportFolder folder, String name, String extension, Encoder encoder) {
-        Path written = folder.file(name + ".partial." + extension);
-        try {
-            encoder.write();
-        } catch (IOException e) {
-            ReportFolder.deleteQuietly(written);
-            throw new ReportWriteException(folder.file(name + "." + extension), e);
-        }
-        folder.moveIntoPlace(written, name + "." + extension);
     }
 }

@@ -89,6 +89,22 @@ public record SearchPlan(ArbiterSearch search, String description) {
         };
     }
 
+    /**
+     * The trials a strategy plans on {@code space}: the grid's points, the random budget, the analytical search's
+     * maximum, or a successive-halving plan's temperatures (the seed only places them, so any seed inside the range
+     * counts them).
+     */
+    public static int plannedTrials(SearchSpaceDefinition space, Strategy strategy) {
+        if (strategy.multiFidelity()) {
+            return halving(space, strategy, space.temperature().min()).plannedTrials();
+        }
+        return switch (strategy.proposals()) {
+            case LOG_GRID -> space.temperature().gridPoints();
+            case LOG_UNIFORM -> space.random().trials();
+            case ANALYTICAL_SEED -> space.analytical().maxTrials();
+        };
+    }
+
     /** The pruning rule a space asks for, fresh for one strategy's search. */
     static Pruner pruner(PruningSettings p) {
         return p.prunes() ? new PercentilePruner(p.percentile(), p.warmupEpochs(), p.startupTrials()) : Pruner.NONE;

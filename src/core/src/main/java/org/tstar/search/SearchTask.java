@@ -89,8 +89,7 @@ public final class SearchTask {
      * search's trial count, to show what the seed is worth over an unseeded search of equal cost).
      */
     public SearchTask withRandomBudget(int trials) {
-        SearchSpaceDefinition budgeted = space.withRandom(new RandomSettings(trials, space.random().seed()));
-        return new SearchTask(budgeted, data, estimate, rangeFactor, trial, recorded, trainer, executor);
+        return searching(space.withRandom(new RandomSettings(trials, space.random().seed())));
     }
 
     /**
@@ -105,14 +104,17 @@ public final class SearchTask {
 
     /** This task recording learning curves (a benchmark keeps them for the fidelity analysis). */
     public SearchTask withLearningCurves() {
-        return new SearchTask(space.withLearningCurves(true), data, estimate, rangeFactor, trial, recorded, trainer,
-                executor);
+        return searching(space.withLearningCurves(true));
     }
 
     /** This task with another pruning rule (a benchmark runs the same search with and without). */
     public SearchTask withPruning(PruningSettings pruning) {
-        return new SearchTask(space.withPruning(pruning), data, estimate, rangeFactor, trial, recorded, trainer,
-                executor);
+        return searching(space.withPruning(pruning));
+    }
+
+    /** This task searching as {@code changed} says, its trials unchanged (search or execution settings only). */
+    private SearchTask searching(SearchSpaceDefinition changed) {
+        return new SearchTask(changed, data, estimate, rangeFactor, trial, recorded, trainer, executor);
     }
 
     /** One trial at {@code temperature} outside any search (a benchmark's T = 1 baseline). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.estimate.TransferPrior;
 import org.tstar.report.BenchmarkTable;
+import org.tstar.report.SuiteTables;
 
 /**
  * {@code tstar bench --suite} on a two-task suite writes tasks.csv that reads back to what it ran, and
@@ -270,12 +271,12 @@ class BenchmarkSuiteTest {
         String benchmarks = Files.readString(Path.of("docs/benchmarks.md"));
         for (String suite : List.of("full", "quick")) {
             List<BenchmarkTable.Row> rows = BenchmarkTable.read(Path.of("reports/benchmark", suite, "tasks.csv"));
-            assertThat(benchmarks).as(suite).contains(BenchmarkTable.resultsTable(rows)).contains(BenchmarkTable.targets(rows));
+            assertThat(benchmarks).as(suite).contains(SuiteTables.resultsTable(rows)).contains(SuiteTables.targets(rows));
             // the summary explains each missed target from the rows themselves
-            assertThat(Path.of("reports/benchmark", suite, "summary.md")).content().contains(BenchmarkTable.misses(rows));
+            assertThat(Path.of("reports/benchmark", suite, "summary.md")).content().contains(SuiteTables.misses(rows));
         }
         // the front page shows the full suite's targets
-        assertThat(readme).contains(BenchmarkTable.targets(BenchmarkTable.read(Path.of("reports/benchmark/full/tasks.csv"))));
+        assertThat(readme).contains(SuiteTables.targets(BenchmarkTable.read(Path.of("reports/benchmark/full/tasks.csv"))));
         // the prior's side-by-side table, its targets and the refit's table are fit.md's
         String fit = Files.readString(Path.of("reports/benchmark/full/fit.md"));
         String prior = Files.readString(Path.of("docs/prior.md"));

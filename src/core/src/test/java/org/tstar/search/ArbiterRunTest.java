@@ -2,8 +2,6 @@ package org.tstar.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +10,6 @@ import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.junit.jupiter.api.Test;
 import org.tstar.model.TrialResult;
-import org.tstar.model.TrialStatus;
 import org.tstar.search.arbiter.AnalyticalSeedGenerator;
 import org.tstar.search.arbiter.GeneratorExhaustedCondition;
 import org.tstar.search.arbiter.TrialTaskCreator;

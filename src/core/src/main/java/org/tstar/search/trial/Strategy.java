@@ -2,7 +2,6 @@ package org.tstar.search.trial;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.tstar.InvalidInputException;
 
 /**
@@ -83,6 +82,11 @@ public enum Strategy {
      */
     public boolean adapts() {
         return proposals.fromResults || training.rungs;
+    }
+
+    /** It may stop before its trial budget: its refinement converged (its budget is a maximum). */
+    public boolean endsEarly() {
+        return proposals.fromResults && !training.rungs;
     }
 
     /** The name in reports, metrics tags and on the command line. */
