@@ -1,14 +1,10 @@
 package org.tstar.bench;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.tstar.InvalidInputException;
 import org.tstar.report.CurveLog;
 import org.tstar.report.ReportFolder;
@@ -109,20 +105,6 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
 
     /** The top-level parts of two spaces that differ, by their field names in the space file. */
     static String differences(SearchSpaceDefinition a, SearchSpaceDefinition b) {
-        List<String> differ = new ArrayList<>();
-        for (RecordComponent c : SearchSpaceDefinition.class.getRecordComponents()) {
-            try {
-                if (!Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
-                    differ.add(switch (c.getName()) {
-                        case "head" -> "model";
-                        case "recipe" -> "training";
-                        default -> c.getName();
-                    });
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return String.join(", ", differ);
+        return String.join(", ", a.keysDifferingFrom(b));
     }
 }

@@ -1,6 +1,11 @@
 package org.tstar.search.config;
 
-import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.tstar.data.TaskData;
 import org.tstar.model.HeadSpec;
 import org.tstar.model.TrainingRecipe;
@@ -15,12 +20,32 @@ import org.tstar.search.trial.Score;
  */
 public record SearchSpaceDefinition(String name, TaskSettings task, SearchSettings search, ExecutionSettings execution) {
 
-    public static SearchSpaceDefinition load(Path file) {
-        return SpaceFileReader.load(file);
+    /** The space file's top-level keys, in the order a file lists them, and what each holds here. */
+    static final Map<String, Function<SearchSpaceDefinition, Object>> KEYS = keys();
+
+    private static Map<String, Function<SearchSpaceDefinition, Object>> keys() {
+        Map<String, Function<SearchSpaceDefinition, Object>> keys = new LinkedHashMap<>();
+        keys.put("name", SearchSpaceDefinition::name);
+        keys.put("data", SearchSpaceDefinition::data);
+        keys.put("model", SearchSpaceDefinition::head);
+        keys.put("training", SearchSpaceDefinition::recipe);
+        keys.put("temperature", SearchSpaceDefinition::temperature);
+        keys.put("analytical", SearchSpaceDefinition::analytical);
+        keys.put("random", SearchSpaceDefinition::random);
+        keys.put("score", SearchSpaceDefinition::score);
+        keys.put("parallelism", SearchSpaceDefinition::parallelism);
+        keys.put("robustness", SearchSpaceDefinition::robustness);
+        keys.put("pruning", SearchSpaceDefinition::pruning);
+        keys.put("learningCurves", s -> s.execution().learningCurves());
+        keys.put("successiveHalving", SearchSpaceDefinition::successiveHalving);
+        keys.put("spark", SearchSpaceDefinition::spark);
+        return Collections.unmodifiableMap(keys);
     }
 
-    public static SearchSpaceDefinition parse(String text, String file) {
-        return SpaceFileReader.parse(text, file);
+    /** The top-level keys of the space file whose values differ between this space and {@code other}. */
+    public List<String> keysDifferingFrom(SearchSpaceDefinition other) {
+        return KEYS.entrySet().stream().filter(k -> !Objects.equals(k.getValue().apply(this), k.getValue().apply(other)))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** This space with another random-search budget and seed. */

@@ -27,9 +27,6 @@ public final class SpaceFileReader {
     private SpaceFileReader() {
     }
 
-    private static final Set<String> TOP = Set.of("name", "data", "model", "training", "temperature", "analytical",
-            "random", "score", "parallelism", "robustness", "pruning", "learningCurves", "successiveHalving",
-            "spark");
 
     /** Reads and checks the space file {@code file}. */
     public static SearchSpaceDefinition load(Path file) {
@@ -47,7 +44,7 @@ public final class SpaceFileReader {
     }
 
     private static SearchSpaceDefinition read(String text, String file) {
-        ConfigMap root = ConfigMap.parse(text, file).allowOnly(TOP);
+        ConfigMap root = ConfigMap.parse(text, file).allowOnly(SearchSpaceDefinition.KEYS.keySet());
         String name = root.text("name");
         root.check("name", name, name.matches("[A-Za-z0-9._-]{1,80}"), "must be 1-80 letters, digits, '.', '_' or '-'");
 

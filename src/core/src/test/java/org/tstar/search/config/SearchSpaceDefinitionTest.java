@@ -35,6 +35,20 @@ class SearchSpaceDefinitionTest {
         assertThat(s.score()).isEqualTo(Score.ACCURACY);
     }
 
+    /** A resumed run names what changed in the file's own words: the keys, whichever settings group holds them. */
+    @Test
+    void twoSpacesNameTheTopLevelKeysTheyDifferIn() throws Exception {
+        SearchSpaceDefinition s = SpaceFileReader.parse(valid(), "a.yaml");
+        assertThat(s.keysDifferingFrom(s)).isEmpty();
+        SearchSpaceDefinition other = SpaceFileReader.parse(valid().replace("epochs: 20", "epochs: 21")
+                .replace("parallelism: 1", "parallelism: 2") + "\nlearningCurves: true\n", "b.yaml");
+        assertThat(s.keysDifferingFrom(other)).containsExactly("training", "parallelism", "learningCurves");
+        assertThatThrownBy(() -> SpaceFileReader.parse(valid() + "\nlearningCurve: true\n", "c.yaml"))
+                .hasMessageContaining("c.yaml: learningCurve: unknown key (allowed here: analytical, data, learningCurves, "
+                        + "model, name, parallelism, pruning, random, robustness, score, spark, successiveHalving, temperature, "
+                        + "training)");
+    }
+
     @Test
     void theSuccessiveHalvingBlockHasRecipeAwareDefaultsAndRefusesBadValuesByName() throws Exception {
         SearchSpaceDefinition s = SpaceFileReader.parse(valid(), "space.yaml");
