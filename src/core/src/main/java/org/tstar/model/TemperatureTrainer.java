@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.tstar.data.SeededPermutation;
 import org.tstar.robustness.InputGradient;
 import org.tstar.robustness.InputRange;
@@ -84,12 +83,14 @@ public final class TemperatureTrainer implements java.io.Serializable {
         RobustnessSettings.AdversarialTraining adversarial = robustness.adversarialTraining();
         InputRange range = data.inputRange();
         InputGradient attackView = adversarial != null ? InputGradient.of(net) : null;
+        MinibatchRows minibatches = new MinibatchRows(data.trainFeatures(), data.trainLabels());
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
             int[] order = SeededPermutation.of(rows, new Random(recipe.seed() + epoch));
             for (int from = 0; from < rows; from += recipe.batchSize()) {
                 int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + recipe.batchSize()));
-                INDArray x = Nd4j.pullRows(data.trainFeatures(), 1, batch);
-                INDArray y = Nd4j.pullRows(data.trainLabels(), 1, batch);
+                INDArray[] rowsOfBatch = minibatches.gather(batch);
+                INDArray x = rowsOfBatch[0];
+                INDArray y = rowsOfBatch[1];
                 if (adversarial != null) {
                     attackPasses += (long) Math.ceil(adversarial.fraction() * batch.length) * adversarial.pgd().steps();
                     x = withAdversarialRows(attackView.update(net), x, y, range, adversarial,
