@@ -8,10 +8,11 @@ values). Prints one CSV row per workload: framework, workload, threads, rows, wi
 samples_per_second (median over the repeats).
 """
 import argparse
+import csv
+import datetime
+import os
 import statistics
 import time
-
-import torch
 
 WORKLOADS = {
     # name: (rows, width, hidden widths, classes, batch, learning rate)
@@ -20,7 +21,14 @@ WORKLOADS = {
 }
 
 
+LABELS = {
+    "bn-linear": "BN + linear 512 → 100, 20,000 × 512 features, batch 256",
+    "mnist-mlp": "MNIST MLP 784 → 128 → BN → 10, 49,999 rows, batch 128",
+}
+
+
 def head(width, hidden, classes):
+    import torch
     layers = []
     for h in hidden:
         layers += [torch.nn.Linear(width, h), torch.nn.ReLU()]
@@ -30,6 +38,7 @@ def head(width, hidden, classes):
 
 
 def epoch(model, optimizer, x, y, batch, temperature):
+    import torch
     order = torch.randperm(x.shape[0])
     start = time.perf_counter()
     for i in range(0, x.shape[0], batch):
@@ -41,12 +50,49 @@ def epoch(model, optimizer, x, y, batch, temperature):
     return x.shape[0] / (time.perf_counter() - start)
 
 
+def summarize(folder, rounds, out):
+    """Every round's rows into throughput-peer.csv, the medians over rounds and their ratio into throughput-peer.md."""
+    rows = []
+    for r in range(1, rounds + 1):
+        with open(os.path.join(folder, "tstar-%d.csv" % r)) as f:
+            for t in csv.DictReader(f):
+                rows.append(["tstar", "dl4j-1.0.0-M2.1", t["workload"], r, float(t["samples_per_second"])])
+        with open(os.path.join(folder, "torch-%d.csv" % r)) as f:
+            for line in f:
+                c = line.strip().split(",")
+                rows.append(["pytorch", c[0].split("-", 1)[1], c[1], r, float(c[7])])
+    date = datetime.date.today().isoformat()
+    with open(os.path.join(out, "throughput-peer.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["framework", "version", "workload", "round", "samples_per_second", "omp_threads", "date"])
+        for row in rows:
+            w.writerow(row[:4] + ["%.4g" % row[4], 1, date])
+    md = ["One thread each, %d interleaved rounds (each the median of 3 timed trials after a warm-up: 3 epochs for tstar, 1 for PyTorch, whose timing starts after the model is built), %s; made by "
+          "`bash scripts/throughput-peer.sh`." % (rounds, date), "",
+          "| workload | tstar samples/s | PyTorch samples/s | tstar / PyTorch |", "|---|---:|---:|---:|"]
+    for workload in WORKLOADS:
+        mine = statistics.median(r[4] for r in rows if r[0] == "tstar" and r[2] == workload)
+        theirs = statistics.median(r[4] for r in rows if r[0] == "pytorch" and r[2] == workload)
+        md.append("| %s | %s | %s | %.2f |" % (LABELS[workload], "{:,.0f}".format(mine), "{:,.0f}".format(theirs),
+                                               mine / theirs))
+    with open(os.path.join(out, "throughput-peer.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+    print("\n".join(md))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--workloads", default="bn-linear,mnist-mlp")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--summarize", help="folder of the rounds' CSV files to summarize instead of measuring")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--out", default="reports/benchmark")
     args = parser.parse_args()
+    if args.summarize:
+        summarize(args.summarize, args.rounds, args.out)
+        return
+    import torch
     torch.set_num_threads(args.threads)
     torch.manual_seed(42)
     for name in args.workloads.split(","):

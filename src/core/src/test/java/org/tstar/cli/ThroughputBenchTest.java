@@ -3,9 +3,17 @@ package org.tstar.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tstar.cli.CompareCommandTest.tstar;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +56,39 @@ class ThroughputBenchTest {
             assertThat(run.err().strip().lines()).hasSize(1).first().asString().contains(bad[0]);
             assertThat(out).doesNotExist();
         }
+    }
+
+    /**
+     * The peer table docs/benchmarks.md shows is the one scripts/throughput-peer.sh wrote, and its ratios are the
+     * medians of the rounds in throughput-peer.csv (read back with Commons CSV), tstar's over PyTorch's.
+     */
+    @Test
+    void thePeerTableInTheDocsIsTheOneTheRecordedRoundsGive() throws Exception {
+        String table = Files.readString(Path.of("reports/benchmark/throughput-peer.md"));
+        String docs = Files.readString(Path.of("docs/benchmarks.md"));
+        List<String> rows = table.lines().filter(l -> l.startsWith("| BN") || l.startsWith("| MNIST")).toList();
+        assertThat(rows).hasSize(2);
+        rows.forEach(r -> assertThat(docs).contains(r));
+        Map<String, List<Double>> speeds = new TreeMap<>();
+        try (CSVParser csv = CSVParser.parse(Path.of("reports/benchmark/throughput-peer.csv"), StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord r : csv) {
+                speeds.computeIfAbsent(r.get("framework") + " " + r.get("workload"), k -> new ArrayList<>())
+                        .add(Double.parseDouble(r.get("samples_per_second")));
+            }
+        }
+        assertThat(speeds.keySet()).containsExactly("pytorch bn-linear", "pytorch mnist-mlp", "tstar bn-linear",
+                "tstar mnist-mlp");
+        for (String[] w : new String[][] {{"bn-linear", "| BN"}, {"mnist-mlp", "| MNIST"}}) {
+            double ratio = median(speeds.get("tstar " + w[0])) / median(speeds.get("pytorch " + w[0]));
+            String row = rows.stream().filter(r -> r.startsWith(w[1])).findFirst().orElseThrow();
+            assertThat(row).endsWith(String.format(Locale.ROOT, "| %.2f |", ratio));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
