@@ -17,6 +17,7 @@ import org.tstar.search.fidelity.HalvingBracket;
 import org.tstar.search.fidelity.Hyperband;
 import org.tstar.search.fidelity.PercentilePruner;
 import org.tstar.search.fidelity.Pruner;
+import org.tstar.search.fidelity.RungRanking;
 import org.tstar.search.fidelity.SuccessiveHalvingPruner;
 import org.tstar.search.sampler.BracketStart;
 import org.tstar.search.sampler.LogUniformBracketStart;
@@ -129,7 +130,7 @@ public record SearchPlan(ArbiterSearch search, String description) {
                 case HYPERBAND_BRACKETS -> Hyperband.brackets(rungs, h.eta(), budget, min, max, space.random().seed());
                 case FULL_RECIPE -> throw new IllegalStateException(strategy.label() + " is not a multi-fidelity strategy");
             };
-            return new SuccessiveHalvingPruner(brackets, space.parallelism());
+            return new SuccessiveHalvingPruner(brackets, RungRanking.named(h.ranking()), space.parallelism());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(space.name() + ": successiveHalving.budget " + h.budget() + " (× "
                     + epochs + " epochs): " + e.getMessage());

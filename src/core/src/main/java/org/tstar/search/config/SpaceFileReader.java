@@ -148,7 +148,7 @@ public final class SpaceFileReader {
     }
 
     private static SuccessiveHalvingSettings successiveHalving(ConfigMap h, int epochs) {
-        h.allowOnly(Set.of("eta", "budget", "minEpochs", "span"));
+        h.allowOnly(Set.of("eta", "budget", "minEpochs", "span", "ranking"));
         SuccessiveHalvingSettings defaults = SuccessiveHalvingSettings.defaults(epochs);
         double eta = h.number("eta", defaults.eta());
         h.check("eta", eta, eta >= 1.5 && eta <= 10, "must be in [1.5, 10]");
@@ -158,7 +158,9 @@ public final class SpaceFileReader {
         h.check("minEpochs", minEpochs, minEpochs >= 1 && minEpochs <= epochs, "must be in 1.." + epochs + " (training.epochs)");
         double span = h.number("span", defaults.span());
         h.check("span", span, span > 1 && span <= 1e4, "must be in (1, 10000]");
-        return new SuccessiveHalvingSettings(eta, budget, (int) minEpochs, span);
+        String ranking = h.text("ranking", defaults.ranking());
+        h.check("ranking", ranking, SuccessiveHalvingSettings.RANKINGS.contains(ranking), "must be score or extrapolated");
+        return new SuccessiveHalvingSettings(eta, budget, (int) minEpochs, span, ranking);
     }
 
     private static PruningSettings pruning(ConfigMap p, int epochs) {

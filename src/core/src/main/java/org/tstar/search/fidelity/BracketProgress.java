@@ -2,6 +2,7 @@ package org.tstar.search.fidelity;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -15,14 +16,16 @@ import java.util.stream.Collectors;
  */
 final class BracketProgress {
     private final HalvingBracket bracket;
+    private final RungRanking ranking;
     private final Deque<Double> toPropose = new ArrayDeque<>();
     private final List<List<RungTrial>> members = new ArrayList<>();
     private final Set<Integer> decided = new HashSet<>();
     private boolean firstWaveQueued;
     private boolean secondWaveQueued;
 
-    BracketProgress(HalvingBracket bracket) {
+    BracketProgress(HalvingBracket bracket, RungRanking ranking) {
         this.bracket = bracket;
+        this.ranking = ranking;
         for (int k = 0; k < bracket.schedule().rungs().size(); k++) {
             members.add(new ArrayList<>());
         }
@@ -100,7 +103,7 @@ final class BracketProgress {
                 return false;
             }
         }
-        members.get(rung + 1).addAll(RungRanking.promoted(atRung, rung, schedule().populations().get(rung + 1)));
+        members.get(rung + 1).addAll(promoted(atRung, rung, schedule().populations().get(rung + 1)));
         decided.add(rung);
         if (members.get(rung + 1).isEmpty()) {
             // every trial failed: later rungs have nobody to wait for
@@ -109,5 +112,16 @@ final class BracketProgress {
             }
         }
         return true;
+    }
+
+    /** The {@code keep} members of the rung that rank highest, ties to the earlier trial; a failed one never goes on. */
+    private List<RungTrial> promoted(List<RungTrial> atRung, int rung, int keep) {
+        int epoch = schedule().rungs().get(rung);
+        int finalEpoch = schedule().rungs().get(schedule().lastRung());
+        List<RungTrial> ranked = atRung.stream().filter(m -> m.scores.get(rung) > Double.NEGATIVE_INFINITY)
+                .sorted(Comparator.<RungTrial>comparingDouble(m -> -ranking.rank(m.curve, epoch, finalEpoch))
+                        .thenComparingInt(m -> m.number))
+                .toList();
+        return ranked.subList(0, Math.min(keep, ranked.size()));
     }
 }

@@ -1,20 +1,56 @@
 package org.tstar.search.fidelity;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Who goes on from a rung: the {@code keep} best scores there, ties to the earlier trial; a trial that failed (−∞)
- * never goes on. It ranks on the rung's score alone, not on the shape of the curve that led there.
+ * Who goes on from a rung: the {@code keep} trials that rank highest there, ties to the earlier trial; a trial that
+ * failed (−∞) never goes on. What they are ranked by is the rule: the score at the rung, or the final score the
+ * curve so far predicts (a low temperature learns fast and ends worse, so raw early scores favour it).
  */
-final class RungRanking {
-    private RungRanking() {
+public interface RungRanking {
+
+    /** The score at the rung, as plain successive halving ranks. */
+    RungRanking BY_RUNG_SCORE = new RungRanking() {
+        @Override
+        public double rank(Map<Integer, Double> curve, int epoch, int finalEpoch) {
+            return curve.getOrDefault(epoch, Double.NEGATIVE_INFINITY);
+        }
+
+        @Override
+        public String describe() {
+            return "the score at the rung";
+        }
+    };
+
+    /** The curve extrapolated to the full recipe ({@link CurveExtrapolation}). */
+    RungRanking BY_EXTRAPOLATED_FINAL = new RungRanking() {
+        @Override
+        public double rank(Map<Integer, Double> curve, int epoch, int finalEpoch) {
+            return CurveExtrapolation.finalScore(curve, epoch, finalEpoch);
+        }
+
+        @Override
+        public String describe() {
+            return "the final score the curve so far extrapolates to";
+        }
+    };
+
+    /** The rankings a space file names: {@code score} or {@code extrapolated}. */
+    static RungRanking named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "score" -> BY_RUNG_SCORE;
+            case "extrapolated" -> BY_EXTRAPOLATED_FINAL;
+            default -> throw new IllegalArgumentException("ranking '" + name + "' is not score or extrapolated");
+        };
     }
 
-    static List<RungTrial> promoted(List<RungTrial> members, int rung, int keep) {
-        List<RungTrial> ranked = members.stream().filter(m -> m.scores.get(rung) > Double.NEGATIVE_INFINITY)
-                .sorted(Comparator.<RungTrial>comparingDouble(m -> -m.scores.get(rung)).thenComparingInt(m -> m.number))
-                .toList();
-        return ranked.subList(0, Math.min(keep, ranked.size()));
-    }
+    /**
+     * What a trial with {@code curve} (epoch → score, larger better) is ranked by at a rung after {@code epoch}, in a
+     * recipe of {@code finalEpoch} epochs.
+     */
+    double rank(Map<Integer, Double> curve, int epoch, int finalEpoch);
+
+    /** In words, for reports. */
+    String describe();
 }

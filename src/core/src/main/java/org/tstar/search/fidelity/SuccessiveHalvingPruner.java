@@ -23,20 +23,27 @@ import java.util.concurrent.Semaphore;
  */
 public final class SuccessiveHalvingPruner implements Pruner {
     private final List<HalvingBracket> brackets;
+    private final RungRanking ranking;
     private final Semaphore permits;
     private final Map<Integer, RungTrial> trials = new HashMap<>();
     private final List<BracketProgress> progress = new ArrayList<>();
     private boolean aborted;
 
-    /** @param parallelism trials that train at the same time */
+    /** Ranks each rung by its scores ({@link RungRanking#BY_RUNG_SCORE}). */
     public SuccessiveHalvingPruner(List<HalvingBracket> brackets, int parallelism) {
+        this(brackets, RungRanking.BY_RUNG_SCORE, parallelism);
+    }
+
+    /** @param parallelism trials that train at the same time */
+    public SuccessiveHalvingPruner(List<HalvingBracket> brackets, RungRanking ranking, int parallelism) {
         if (brackets.isEmpty() || parallelism < 1) {
             throw new IllegalArgumentException("at least one bracket and parallelism ≥ 1");
         }
         this.brackets = List.copyOf(brackets);
+        this.ranking = ranking;
         this.permits = new Semaphore(parallelism, true);
         for (HalvingBracket b : brackets) {
-            progress.add(new BracketProgress(b));
+            progress.add(new BracketProgress(b, ranking));
         }
     }
 
@@ -107,6 +114,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
             if (t == null) {
                 return false;
             }
+            t.curve.put(epoch, Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY);
             FidelitySchedule schedule = t.bracket.schedule();
             int rung = schedule.rungAt(epoch);
             if (rung < 0 || rung == schedule.lastRung()) {
@@ -183,6 +191,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
     /** One line per bracket, for reports. */
     public String describe() {
         List<String> parts = brackets.stream().map(HalvingBracket::describe).toList();
-        return String.format(Locale.ROOT, "%s; %d epochs planned", String.join("; then ", parts), plannedEpochs());
+        return String.format(Locale.ROOT, "%s; %d epochs planned%s", String.join("; then ", parts), plannedEpochs(),
+                ranking == RungRanking.BY_RUNG_SCORE ? "" : "; rungs ranked by " + ranking.describe());
     }
 }

@@ -54,13 +54,14 @@ class SearchSpaceDefinitionTest {
         SearchSpaceDefinition s = SpaceFileReader.parse(valid(), "space.yaml");
         // 20 epochs: the first rung at a quarter of the recipe, halving, 2.5 full trials, ×/÷ 30
         assertThat(s.successiveHalving()).isEqualTo(new SuccessiveHalvingSettings(2, 2.5, 5, 30));
-        SearchSpaceDefinition own = SpaceFileReader.parse(valid() + "successiveHalving: {eta: 3, budget: 4, minEpochs: 2, span: 10}\n",
-                "space.yaml");
-        assertThat(own.successiveHalving()).isEqualTo(new SuccessiveHalvingSettings(3, 4, 2, 10));
+        SearchSpaceDefinition own = SpaceFileReader.parse(valid()
+                + "successiveHalving: {eta: 3, budget: 4, minEpochs: 2, span: 10, ranking: extrapolated}\n", "space.yaml");
+        assertThat(own.successiveHalving()).isEqualTo(new SuccessiveHalvingSettings(3, 4, 2, 10, "extrapolated"));
         for (String[] bad : new String[][]{{"{eta: 1}", "successiveHalving.eta: must be in [1.5, 10]"},
                 {"{budget: 0.5}", "successiveHalving.budget: must be in [1, 1000] full trials"},
                 {"{minEpochs: 21}", "successiveHalving.minEpochs: must be in 1..20 (training.epochs)"},
                 {"{span: 1}", "successiveHalving.span: must be in (1, 10000]"},
+                {"{ranking: median}", "successiveHalving.ranking: must be score or extrapolated, got median"},
                 {"{rungs: 3}", "successiveHalving.rungs: unknown key"}}) {
             assertThatThrownBy(() -> SpaceFileReader.parse(valid() + "successiveHalving: " + bad[0] + "\n", "space.yaml"))
                     .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("space.yaml")
