@@ -104,10 +104,14 @@ class BenchmarkSuiteTest {
                     .hasSize(Integer.parseInt(m.get("grid_points")));
         }
 
-        // and replays seeded successive halving on those curves under each setting, the one-epoch task left out
-        assertThat(CompareCommandTest.read(out.resolve("halving-replay.csv"))).extracting(r -> r.get("task"))
-                .containsOnly("digits-a-seed42", "digits-a-seed43").hasSize(8);
-        assertThat(out.resolve("halving-replay.md")).content().contains("| η 2, first rung at a quarter of the epochs | 2 |");
+        // and replays seeded successive halving on those curves under each setting (4 ranked by the rung's score, 2 by
+        // the extrapolated final score), the one-epoch task left out
+        List<org.apache.commons.csv.CSVRecord> replayed = CompareCommandTest.read(out.resolve("halving-replay.csv"));
+        assertThat(replayed).extracting(r -> r.get("task")).containsOnly("digits-a-seed42", "digits-a-seed43").hasSize(12);
+        assertThat(replayed).extracting(r -> r.get("ranking")).containsOnly("score", "extrapolated");
+        assertThat(replayed).extracting(r -> r.get("kept_best")).containsOnly("0", "1");
+        assertThat(out.resolve("halving-replay.md")).content().contains("| η 2, first rung at a quarter of the epochs | 2 |",
+                "| η 2, first rung at a quarter of the epochs, ranked by the extrapolated final score | 2 |");
 
         Path coefficients = dir.resolve("k.yaml");
         CompareCommandTest.Run refused = tstar("fit", "--reports", out.toString(), "--out", coefficients.toString());
