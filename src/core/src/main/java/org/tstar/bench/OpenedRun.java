@@ -34,27 +34,19 @@ public record OpenedRun(ReportFolder folder, RunLock lock, SearchTask task, RunS
                     : Path.of("reports", p.space().name() + "-" + LocalDateTime.now().format(STAMP));
             ReportFolder folder = ReportFolder.create(dir);
             RunLock lock = ReportFolder.lockNew(dir, command);
-            try {
+            return lock.whileOpening(() -> {
                 folder.writeAtomically(SPACE_COPY, p.text());
                 RunState state = RunState.running(command, p.space().name());
                 state.write(folder);
                 return new OpenedRun(folder, lock, p.task(), state, InterruptedTrials.NONE);
-            } catch (RuntimeException e) {
-                lock.close();
-                throw e;
-            }
+            });
         }
         if (!Files.isDirectory(resume)) {
             throw new InvalidInputException("--resume " + resume + ": no such run folder");
         }
         RunState.read(resume);   // a tstar run folder, before a lock file is made in it
         RunLock lock = RunLock.acquire(resume, command);
-        try {
-            return resume(p, resume, command, lock);
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        return lock.whileOpening(() -> resume(p, resume, command, lock));
     }
 
     private static OpenedRun resume(PreparedSpace p, Path resume, String command, RunLock lock) {

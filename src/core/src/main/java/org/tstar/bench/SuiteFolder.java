@@ -23,14 +23,11 @@ record SuiteFolder(ReportFolder folder, RunLock lock, RunState state) implements
     static SuiteFolder create(Path dir, String command, BenchmarkSuite suite) {
         ReportFolder folder = ReportFolder.create(dir);
         RunLock lock = ReportFolder.lockNew(dir, command);
-        try {
+        return lock.whileOpening(() -> {
             RunState state = RunState.running(command, suite.name());
             state.write(folder);
             return new SuiteFolder(folder, lock, state);
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        });
     }
 
     /** Refuses, in one line and touching nothing, a folder that is not this suite's interrupted run. */
@@ -40,7 +37,7 @@ record SuiteFolder(ReportFolder folder, RunLock lock, RunState state) implements
         }
         RunState.read(dir); // a tstar run folder, before a lock file is made in it
         RunLock lock = RunLock.acquire(dir, command);
-        try {
+        return lock.whileOpening(() -> {
             RunState before = RunState.read(dir);
             if (!before.command().startsWith("bench --suite ")) {
                 throw new InvalidInputException("--resume " + dir + ": it is a '" + before.command()
@@ -59,10 +56,7 @@ record SuiteFolder(ReportFolder folder, RunLock lock, RunState state) implements
             RunState state = RunState.running(command, suite.name());
             state.write(folder);
             return new SuiteFolder(folder, lock, state);
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        });
     }
 
     /** Every task folder present belongs to a task and seed of the suite as it is now, with the same definition. */

@@ -35,6 +35,19 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
+     * What {@code opening} makes while this lock is held; if it fails (a refused input, a folder that cannot be
+     * written) the lock is released before the failure goes on, so a refused run leaves no lock held.
+     */
+    public <T> T whileOpening(java.util.function.Supplier<T> opening) {
+        try {
+            return opening.get();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
      * Takes the lock of the run folder {@code dir} for {@code command}, or refuses naming the holder.
      *
      * @throws InvalidInputException when another process (or another run in this one) holds it

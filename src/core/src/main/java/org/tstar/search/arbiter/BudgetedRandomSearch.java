@@ -4,6 +4,7 @@ import java.util.Map;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.tstar.search.space.TemperatureSpace;
 
@@ -16,7 +17,8 @@ import org.tstar.search.space.TemperatureSpace;
 public final class BudgetedRandomSearch extends RandomSearchGenerator implements TemperatureGenerator {
     @JsonProperty("budget")
     private final int budget;
-    /** The seed last given, for {@link #describe()}; Arbiter keeps only the generator it seeds. */
+    /** The seed last given, for {@link #describe()}; Arbiter keeps only the generator it seeds. Not configuration. */
+    @JsonIgnore
     private Long seed;
 
     @JsonCreator
