@@ -46,21 +46,51 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
      * prior on every dataset but those in {@code holdOut}, which are only predicted.
      */
     public static CoefficientRefit of(List<Path> reports, List<String> holdOut) {
+        return of(reports, holdOut, List.of());
+    }
+
+    /**
+     * As {@link #of(List, List)}, the prior's leave-one-dataset-out selection and every cross-validated score counting
+     * only the datasets {@code scoreOn} names (a dataset, or one of {@code reports}: all its datasets); the other
+     * datasets are fitted on in every fold, never scored. Empty: every fitted dataset is scored.
+     */
+    public static CoefficientRefit of(List<Path> reports, List<String> holdOut, List<String> scoreOn) {
         List<FitReport.Task> tasks = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         Map<String, FeatureStatistics> statisticsByTask = new LinkedHashMap<>();
         String date = "";
         long start = System.nanoTime();
-        // a misnamed held-out dataset is refused before any task's data is loaded
+        // a misnamed held-out or scored dataset is refused before any task's data is loaded
         Set<String> datasets = new TreeSet<>();
+        Map<Path, Set<String>> datasetsByFolder = new LinkedHashMap<>();
         for (Path dir : reports) {
-            BenchmarkTable.read(dir.resolve(BenchmarkTable.FILE)).forEach(r -> datasets.add(r.text("dataset")));
+            Set<String> here = new TreeSet<>();
+            BenchmarkTable.read(dir.resolve(BenchmarkTable.FILE)).forEach(r -> here.add(r.text("dataset")));
+            datasetsByFolder.put(dir.normalize(), here);
+            datasets.addAll(here);
         }
         for (String d : holdOut) {
             if (!datasets.contains(d)) {
                 throw new InvalidInputException("--hold-out: no dataset '" + d + "' in the reports (they have "
                         + String.join(", ", datasets) + ")");
             }
+        }
+        Set<String> scored = new TreeSet<>();
+        for (String s : scoreOn) {
+            Set<String> folder = datasetsByFolder.get(Path.of(s).normalize());
+            if (folder != null) {
+                scored.addAll(folder);
+            } else if (datasets.contains(s)) {
+                scored.add(s);
+            } else {
+                throw new InvalidInputException("--score-on: '" + s + "' is neither a dataset of the reports nor one of "
+                        + "the --reports folders (datasets: " + String.join(", ", datasets) + ")");
+            }
+        }
+        scored.removeAll(holdOut);
+        if (scored.isEmpty()) {
+            scored.addAll(datasets);
+            scored.removeAll(holdOut);
         }
         for (Path dir : reports) {
             // A task run at several seeds is one observation: the geometric mean of its grid optima.
@@ -103,7 +133,8 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
         List<CoefficientFit.Observation> observations = fitted.stream().map(FitReport.Task::observation).toList();
         TemperatureCoefficients paper = TemperatureCoefficients.load("paper");
         String source = "tstar fit --reports " + String.join(" ", reports.stream().map(Path::toString).toList())
-                + (holdOut.isEmpty() ? "" : " --hold-out " + String.join(" ", holdOut));
+                + (holdOut.isEmpty() ? "" : " --hold-out " + String.join(" ", holdOut))
+                + (scoreOn.isEmpty() ? "" : " --score-on " + String.join(" ", scoreOn));
         CoefficientFit inLog = CoefficientFit.fit(observations, CoefficientFit.Objective.LOG_T, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
         CoefficientFit inT = CoefficientFit.fit(observations, CoefficientFit.Objective.T, paper.minTemperature(),
@@ -115,14 +146,14 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
                 ? StatisticsHeuristic.fitEach(statistics, new TreeSet<>(statistics.get(0).statistics().values().keySet()))
                 : List.of();
         // a prior is chosen by leave-one-dataset-out error: with fewer than three datasets only the formula is refitted
-        long fittedDatasets = fitted.stream().map(t -> t.observation().dataset()).distinct().count();
-        TransferPriorFit prior = fittedDatasets < 3 ? null : TransferPriorFit.fit(
-                fitted.stream().map(FitReport.Task::priorObservation).toList(),
+        long scoredDatasets = fitted.stream().map(t -> t.observation().dataset()).filter(scored::contains).distinct().count();
+        TransferPriorFit prior = scoredDatasets < 3 ? null : TransferPriorFit.fit(
+                fitted.stream().map(FitReport.Task::priorObservation).toList(), scored,
                 List.copyOf(TaskPredictors.CANDIDATES.keySet()), MAX_PRIOR_TERMS, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
         String markdown = (prior == null ? "No transfer prior: it is chosen by leave-one-dataset-out error and these "
-                + "reports have " + fittedDatasets + " dataset(s) to fit on; it needs 3.\n\n"
-                : TransferPriorReport.markdown(source, prior, inLog, paper, fitted, heldOut, holdOut))
+                + "reports have " + scoredDatasets + " scored dataset(s) to fit on; it needs 3.\n\n"
+                : TransferPriorReport.markdown(source, prior, inLog, paper, fitted, scored, heldOut, holdOut))
                 + FitReport.markdown(source, inLog, inT, fitted, leftOut, heuristics, paper);
         return new CoefficientRefit(source, inLog, prior, markdown, predictorSeconds);
     }

@@ -36,12 +36,17 @@ final class FitCommand implements Callable<Integer> {
             description = "Datasets kept out of every fit and only predicted (e.g. mnist).")
     List<String> holdOut = List.of();
 
+    @Option(names = "--score-on", arity = "1..*", paramLabel = "DATASET|DIR",
+            description = "Score the prior's leave-one-dataset-out selection and every cross-validated figure on these "
+                    + "datasets only (a --reports folder: all its datasets); the others are fitted on, never scored.")
+    List<String> scoreOn = List.of();
+
     @Option(names = "--verbose", description = "Show stack traces.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        CoefficientRefit refit = CoefficientRefit.of(reports, holdOut);
+        CoefficientRefit refit = CoefficientRefit.of(reports, holdOut, scoreOn);
         refit.write(out, prior, report);
         spec.commandLine().getOut().print(refit.markdown());
         spec.commandLine().getOut().printf("%ntask predictors computed without training in %.0f s (data loading included)%n"

@@ -126,6 +126,18 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
                 residualScale * Math.sqrt(1 + Math.max(0, leverage)), leverage, this);
     }
 
+    /**
+     * T̂* with every predictor taken as it is, none clamped to the fitted range (still clipped to the temperature
+     * bounds): what the weights say beyond the data that set them, for judging whether clamping helps.
+     */
+    public double extrapolate(TaskPredictors task) {
+        double log = weights[0];
+        for (int j = 0; j < predictors.size(); j++) {
+            log += weights[j + 1] * task.value(predictors.get(j));
+        }
+        return Math.min(maxTemperature, Math.max(minTemperature, Math.exp(log)));
+    }
+
     /** Whether {@code nameOrFile} names a prior ({@code prior}, or a YAML file of {@code kind: transferPrior}). */
     public static boolean names(String nameOrFile) {
         if (nameOrFile.equals("prior")) {

@@ -16,6 +16,9 @@ import org.tstar.InvalidInputException;
  * is used. Every prediction clamps each predictor to
  * the range of the tasks its weights were fitted on, held-out ones too.
  *
+ * <p>The datasets that are scored may be fewer than those fitted on: generated mixtures can widen every fold's fit
+ * while only real datasets are held out and counted, so the error is what a real dataset can expect.
+ *
  * @param subsets     every subset scored, best first
  * @param rule        the selection rule used; {@code rules} both rules' nested scores
  * @param nested      each task predicted with selection and fit done without its dataset
@@ -41,9 +44,19 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
     public record Subset(List<String> predictors, double heldOutLogError, double standardError) {
     }
 
-    /** A task predicted from the other datasets: the subset chosen without it and its T̂*. */
+    /**
+     * A task predicted from the other datasets: the subset chosen without it, its T̂* (each predictor clamped to the
+     * fold's fitted range, as the shipped prior predicts), the T̂* the same weights give unclamped, the fold prior's
+     * expected error in ln T for the task (its first range is T̂* ÷ e^error … T̂* × e^error), and whether any
+     * predictor lay outside the fold's range.
+     */
     public record Prediction(String task, String dataset, List<String> predictors, double gridOptimalTemperature,
-                             double predictedTemperature) {
+                             double predictedTemperature, double extrapolatedTemperature, double expectedLogError,
+                             boolean outsideRange) {
+        /** Whether the grid's T* lies inside the first range the prior would give the search. */
+        public boolean covered() {
+            return Math.abs(Math.log(gridOptimalTemperature / predictedTemperature)) <= expectedLogError;
+        }
     }
 
     /**
@@ -85,15 +98,26 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
     public record NestedScore(SelectionRule rule, List<Prediction> predictions, double error, double pearson) {
     }
 
-    /** Fits on {@code observations}; {@code candidates} are names from {@link TaskPredictors#CANDIDATES}. */
+    /** Fits on {@code observations}, every dataset scored; {@code candidates} are names from {@link TaskPredictors#CANDIDATES}. */
     public static TransferPriorFit fit(List<Observation> observations, List<String> candidates, int maxTerms,
                                        double minTemperature, double maxTemperature, String source, String date) {
-        Set<String> datasets = datasets(observations);
+        return fit(observations, datasets(observations), candidates, maxTerms, minTemperature, maxTemperature, source, date);
+    }
+
+    /**
+     * Fits on {@code observations}, holding out and scoring only the datasets in {@code scored}: every fold fits on
+     * all other tasks, scored or not.
+     */
+    public static TransferPriorFit fit(List<Observation> observations, Set<String> scored, List<String> candidates,
+                                       int maxTerms, double minTemperature, double maxTemperature, String source,
+                                       String date) {
+        Set<String> datasets = new LinkedHashSet<>(datasets(observations));
+        datasets.retainAll(scored);
         if (datasets.size() < 3) {
-            throw new InvalidInputException("fit: a prior needs tasks from at least 3 datasets to be chosen by "
+            throw new InvalidInputException("fit: a prior needs tasks from at least 3 scored datasets to be chosen by "
                     + "leave-one-dataset-out error, got " + datasets.size() + " (" + String.join(", ", datasets) + ")");
         }
-        List<Subset> subsets = score(observations, candidates, maxTerms);
+        List<Subset> subsets = score(observations, datasets, candidates, maxTerms);
         if (!Double.isFinite(subsets.get(0).heldOutLogError())) {
             throw new InvalidInputException("fit: no subset of the predictors could be fitted leave-one-dataset-out");
         }
@@ -101,8 +125,10 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
         java.util.Map<String, List<Subset>> withoutDataset = new java.util.LinkedHashMap<>();
         for (String dataset : datasets) {
             List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
-            if (datasets(training).size() >= 2) {
-                withoutDataset.put(dataset, score(training, candidates, maxTerms));
+            Set<String> scoredTraining = new LinkedHashSet<>(datasets(training));
+            scoredTraining.retainAll(datasets);
+            if (scoredTraining.size() >= 2) {
+                withoutDataset.put(dataset, score(training, scoredTraining, candidates, maxTerms));
             }
         }
         List<NestedScore> rules = new ArrayList<>();
@@ -111,12 +137,14 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
         }
         NestedScore used = rules.stream().min(java.util.Comparator.comparingDouble(NestedScore::error)).orElseThrow();
         Subset best = used.rule().choose(subsets);
+        int fittedDatasets = datasets(observations).size();
         TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, new CoefficientProvenance(source,
-                observations.size() + " grid-optimal temperatures from " + datasets.size() + " datasets; predictors "
-                + "chosen by leave-one-dataset-out RMSE in ln T among " + subsets.size() + " subsets of " + candidates
+                observations.size() + " grid-optimal temperatures from " + fittedDatasets + " datasets; predictors "
+                + "chosen by leave-one-dataset-out RMSE in ln T" + (fittedDatasets == datasets.size() ? ""
+                : " over the " + datasets.size() + " scored datasets") + " among " + subsets.size() + " subsets of " + candidates
                 + " (" + used.rule().label() + ")", date, best.heldOutLogError()));
         return new TransferPriorFit(prior, List.copyOf(subsets), used.rule(), List.copyOf(rules), used.predictions(),
-                used.error(), used.pearson(), observations.size(), datasets.size());
+                used.error(), used.pearson(), observations.size(), fittedDatasets);
     }
 
     private static NestedScore nested(List<Observation> observations, java.util.Map<String, List<Subset>> withoutDataset,
@@ -124,15 +152,18 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
         List<Prediction> nested = new ArrayList<>();
         withoutDataset.forEach((dataset, scored) -> {
             List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
-            List<String> chosen = rule.choose(scored).predictors();
-            LogTemperatureRegression ols = LogTemperatureRegression.fit(training, chosen);
-            if (ols == null) {
+            Subset chosen = rule.choose(scored);
+            if (LogTemperatureRegression.fit(training, chosen.predictors()) == null) {
                 return;
             }
+            TransferPrior fold = prior(training, chosen, minTemperature, maxTemperature,
+                    new CoefficientProvenance("leave-one-dataset-out", "all but " + dataset, "", chosen.heldOutLogError()));
             for (Observation o : observations) {
                 if (o.dataset().equals(dataset)) {
-                    nested.add(new Prediction(o.task(), dataset, chosen, o.gridOptimalTemperature(),
-                            clip(Math.exp(ols.predict(o.predictors())), minTemperature, maxTemperature)));
+                    TransferPrior.Prediction p = fold.predict(o.predictors());
+                    nested.add(new Prediction(o.task(), dataset, chosen.predictors(), o.gridOptimalTemperature(),
+                            p.temperature(), fold.extrapolate(o.predictors()), p.expectedLogError(),
+                            p.contributions().stream().anyMatch(TransferPrior.Contribution::clamped)));
                 }
             }
         });
@@ -159,7 +190,7 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
     }
 
     /** Every subset of at most {@code maxTerms} predictors that vary over the observations, best first. */
-    static List<Subset> score(List<Observation> observations, List<String> candidates, int maxTerms) {
+    static List<Subset> score(List<Observation> observations, Set<String> scored, List<String> candidates, int maxTerms) {
         List<String> varying = candidates.stream().filter(c -> varies(observations, c)).toList();
         List<Subset> out = new ArrayList<>();
         for (long mask = 0; mask < (1L << varying.size()); mask++) {
@@ -172,17 +203,22 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
                     subset.add(varying.get(j));
                 }
             }
-            out.add(heldOutError(observations, subset));
+            out.add(heldOutError(observations, scored, subset));
         }
         out.sort(Comparator.comparingDouble(Subset::heldOutLogError).thenComparingInt(s -> s.predictors().size()));
         return out;
     }
 
-    /** Leave-one-dataset-out RMSE in ln T of OLS on {@code predictors}, with its standard error. */
+    /** Leave-one-dataset-out RMSE in ln T of OLS on {@code predictors}, with its standard error, every dataset scored. */
     static Subset heldOutError(List<Observation> observations, List<String> predictors) {
-        double[] squares = new double[observations.size()];
+        return heldOutError(observations, datasets(observations), predictors);
+    }
+
+    /** Leave-one-dataset-out RMSE in ln T over the {@code scored} datasets' tasks, each fold fitted on all others. */
+    static Subset heldOutError(List<Observation> observations, Set<String> scored, List<String> predictors) {
+        double[] squares = new double[(int) observations.stream().filter(o -> scored.contains(o.dataset())).count()];
         int i = 0;
-        for (String dataset : datasets(observations)) {
+        for (String dataset : scored) {
             List<Observation> training = observations.stream().filter(o -> !o.dataset().equals(dataset)).toList();
             LogTemperatureRegression ols = LogTemperatureRegression.fit(training, predictors);
             if (ols == null) {
@@ -213,7 +249,4 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
         return out;
     }
 
-    private static double clip(double t, double min, double max) {
-        return Math.min(max, Math.max(min, t));
-    }
 }

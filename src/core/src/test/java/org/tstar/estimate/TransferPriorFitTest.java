@@ -117,6 +117,56 @@ class TransferPriorFitTest {
     }
 
     @Test
+    void unscoredDatasetsAreFittedInEveryFoldButNeverHeldOutOrCounted() {
+        // d0..d3 play the real datasets; d4 and d5 the mixtures that only widen each fold's fit
+        List<TransferPriorFit.Observation> all = observations(6, 6, 0.2, 9);
+        java.util.Set<String> scored = java.util.Set.of("d0", "d1", "d2", "d3");
+        TransferPriorFit fit = TransferPriorFit.fit(all, scored, ALL, 4, 1e-6, 1e6, "test", "today");
+        assertThat(fit.nested()).hasSize(24).allSatisfy(p -> assertThat(scored).contains(p.dataset()));
+        assertThat(fit.datasets()).isEqualTo(6);
+        for (TransferPriorFit.Prediction p : fit.nested()) {
+            List<TransferPriorFit.Observation> training = all.stream().filter(o -> !o.dataset().equals(p.dataset())).toList();
+            TransferPriorFit.Observation task = all.stream().filter(o -> o.task().equals(p.task())).findFirst().orElseThrow();
+            double expected = Math.exp(LogTemperatureRegression.fit(training, p.predictors()).predict(task.predictors()));
+            assertThat(p.predictedTemperature()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        }
+        // the subsets' error is over the scored tasks only: a scored-only sum of squared fold errors
+        TransferPriorFit.Subset planted = TransferPriorFit.heldOutError(all, scored, PLANTED);
+        double squares = 0;
+        for (String d : scored) {
+            List<TransferPriorFit.Observation> training = all.stream().filter(o -> !o.dataset().equals(d)).toList();
+            LogTemperatureRegression ols = LogTemperatureRegression.fit(training, PLANTED);
+            for (TransferPriorFit.Observation o : all) {
+                if (o.dataset().equals(d)) {
+                    squares += Math.pow(ols.predict(o.predictors()) - Math.log(o.gridOptimalTemperature()), 2);
+                }
+            }
+        }
+        assertThat(planted.heldOutLogError()).isCloseTo(Math.sqrt(squares / 24), within(1e-12));
+    }
+
+    @Test
+    void theFirstRangeCoversTheOptimumAboutTwoTimesInThree() {
+        // noise 0.3 in ln T around the planted weights: an honest ±1 σ range covers about 68 % of held-out tasks
+        TransferPriorFit fit = TransferPriorFit.fit(observations(12, 10, 0.3, 10), ALL, 4, 1e-6, 1e6, "test", "today");
+        long covered = fit.nested().stream().filter(TransferPriorFit.Prediction::covered).count();
+        assertThat((double) covered / fit.nested().size()).isBetween(0.55, 0.82);
+        assertThat(fit.nested()).allSatisfy(p -> assertThat(p.expectedLogError()).isBetween(0.2, 0.6));
+    }
+
+    @Test
+    void extrapolatingFollowsTheWeightsPastTheFittedRangeWhereThePredictionClampsThem() {
+        TransferPrior prior = TransferPriorFit.fit(observations(6, 6, 0, 11), ALL, 4, 1e-6, 1e6, "test", "today").prior();
+        TaskPredictors t = randomTask(new Random(12));
+        // a learning rate 100x above any fitted task's (they draw 1e-4 to 0.1): outside the range of lnLearningRate
+        TaskPredictors far = new TaskPredictors(t.width(), t.classes(), t.csg(), t.trainSamples(), t.head(), t.updater(),
+                10.0, t.epochs(), t.batchSize(), t.probe());
+        assertThat(prior.predict(far).contributions()).anySatisfy(c -> assertThat(c.clamped()).isTrue());
+        assertThat(prior.extrapolate(far)).isCloseTo(planted(far), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(prior.predict(far).temperature()).isNotCloseTo(planted(far), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
     void readsBackFromItsYaml() {
         TransferPrior prior = TransferPriorFit.fit(observations(5, 5, 0.1, 6), ALL, 3, 0.01, 500, "test \"quoted\"", "today").prior();
         TransferPrior read = TransferPrior.parse(prior.toYaml(), "prior.yaml");
@@ -131,7 +181,7 @@ class TransferPriorFitTest {
     @Test
     void refusesTooFewDatasetsAndNamesABadPriorField() {
         assertThatThrownBy(() -> TransferPriorFit.fit(observations(2, 6, 0, 8), ALL, 4, 1e-6, 1e6, "t", "d"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 3 datasets").hasMessageContaining("got 2 (d0, d1)");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 3 scored datasets").hasMessageContaining("got 2 (d0, d1)");
         assertThatThrownBy(() -> TransferPrior.parse("name: x\nkind: transferPrior\nresidualScale: 1\nminTemperature: 0.1\n"
                 + "maxTemperature: 10\nterms:\n  - {predictor: intercept, weight: 0, inverseGram: [1, 0]}\n"
                 + "  - {predictor: lnWidth, weight: 1, mean: 0, range: [0, 1], inverseGram: [0, 1]}\n", "p.yaml"))
