@@ -46,6 +46,10 @@ fetch_real() {
   local dest="$root/data/real"
   local sets=(sonar vehicle vowel glass satellite ionosphere dna letter pima spam musk iris wine breast-cancer)
   local have_all=true s
+  # one fetch at a time: parallel test forks would otherwise race for apt's lock and write the same files
+  exec 9>"${TMPDIR:-/tmp}/tstar-fetch-real.lock"
+  flock 9
+  have_all=true
   for s in "${sets[@]}"; do
     [ -s "$dest/$s.csv" ] || have_all=false
   done

@@ -152,7 +152,7 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
                 List.copyOf(TaskPredictors.CANDIDATES.keySet()), MAX_PRIOR_TERMS, paper.minTemperature(),
                 paper.maxTemperature(), source, date);
         String markdown = (prior == null ? "No transfer prior: it is chosen by leave-one-dataset-out error and these "
-                + "reports have " + scoredDatasets + " scored dataset(s) to fit on; it needs 3.\n\n"
+                + "reports have " + scoredDatasets + " dataset(s) to fit and score on; it needs 3.\n\n"
                 : TransferPriorReport.markdown(source, prior, inLog, paper, fitted, scored, heldOut, holdOut))
                 + FitReport.markdown(source, inLog, inT, fitted, leftOut, heuristics, paper);
         return new CoefficientRefit(source, inLog, prior, markdown, predictorSeconds);

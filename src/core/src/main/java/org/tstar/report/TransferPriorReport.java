@@ -198,10 +198,11 @@ public final class TransferPriorReport {
         double noise = within / degrees;
         double[] all = tasks.stream().mapToDouble(t -> Math.log(t.observation().gridOptimalTemperature())).toArray();
         double total = new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(all);
-        return String.format(Locale.ROOT, "Seed noise: on the %d tasks run at two or more training seeds the grid's "
-                        + "optimum moves by %.3f in ln T (standard deviation within a task), against %.3f across all fitted "
-                        + "tasks: a predictor that knew everything but the seed could reach Pearson r ≈ %.2f on single-seed "
-                        + "optima.%n%n", repeated, Math.sqrt(noise), Math.sqrt(total),
+        return String.format(Locale.ROOT, "Seed noise: on the %d scored tasks run at two or more training seeds each "
+                        + "seed's grid optimum moves by %.3f in ln T (standard deviation within a task), against %.3f "
+                        + "across the scored tasks' fitted optima: were those single-seed optima, a predictor that knew "
+                        + "everything but the seed could reach Pearson r ≈ %.2f (a task's fitted optimum is the geometric mean "
+                        + "of its seeds' optima, steadier than one seed's).%n%n", repeated, Math.sqrt(noise), Math.sqrt(total),
                 Math.sqrt(Math.max(0, 1 - noise / total)));
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * and python3-sklearn, installed by the script), and every set loads with the rows, features and classes its package
  * documents.
  */
-class RealDataFetchTest {
+public class RealDataFetchTest {
     /** name → {rows, features, classes}, as the packages' own documentation gives them. */
     private static final Map<String, int[]> SHAPES = Map.ofEntries(
             Map.entry("sonar", new int[] {208, 60, 2}), Map.entry("vehicle", new int[] {846, 18, 4}),
@@ -22,11 +22,16 @@ class RealDataFetchTest {
             Map.entry("musk", new int[] {476, 166, 2}), Map.entry("iris", new int[] {150, 4, 3}),
             Map.entry("wine", new int[] {178, 13, 3}), Map.entry("breast-cancer", new int[] {569, 30, 2}));
 
-    @Test
-    void everyRealDatasetLoadsWithItsDocumentedShape() throws Exception {
+    public static Path fetchReal() throws Exception {
         Process fetch = new ProcessBuilder("bash", "scripts/fetch-data.sh", "real").redirectErrorStream(true).start();
         String output = new String(fetch.getInputStream().readAllBytes());
         assertThat(fetch.waitFor()).as("fetch-data.sh real: %s", output).isZero();
+        return Path.of("data", "real");
+    }
+
+    @Test
+    void everyRealDatasetLoadsWithItsDocumentedShape() throws Exception {
+        fetchReal();
         SHAPES.forEach((name, shape) -> {
             FeatureSet set = DataSource.parse("csv:" + Path.of("data", "real", name + ".csv")).loadAll();
             assertThat(new int[] {set.rows(), set.width(), set.classCount()}).as(name).containsExactly(shape);
