@@ -49,7 +49,6 @@ fetch_real() {
   # one fetch at a time: parallel test forks would otherwise race for apt's lock and write the same files
   exec 9>"${TMPDIR:-/tmp}/tstar-fetch-real.lock"
   flock 9
-  have_all=true
   for s in "${sets[@]}"; do
     [ -s "$dest/$s.csv" ] || have_all=false
   done

@@ -88,6 +88,10 @@ public record CoefficientRefit(String source, CoefficientFit fit, TransferPriorF
             }
         }
         scored.removeAll(holdOut);
+        if (!scoreOn.isEmpty() && scored.isEmpty()) {
+            throw new InvalidInputException("--score-on: every dataset it names (" + String.join(", ", scoreOn)
+                    + ") is held out by --hold-out; nothing would be scored");
+        }
         if (scored.isEmpty()) {
             scored.addAll(datasets);
             scored.removeAll(holdOut);
