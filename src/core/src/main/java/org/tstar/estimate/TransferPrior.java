@@ -38,6 +38,11 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             "maxTemperature", "provenance");
     private static final Set<String> TERM_KEYS = Set.of("predictor", "weight", "mean", "range", "inverseGram");
     private static final String KIND = "transferPrior";
+    /**
+     * The share of a normal distribution within one standard deviation: how often an honest expected error holds the
+     * grid's T* inside T̂* ÷ e^error … T̂* × e^error.
+     */
+    public static final double COVERAGE = 0.6827;
 
     public TransferPrior {
         predictors = List.copyOf(predictors);
@@ -87,10 +92,13 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
     /**
      * The prior's T̂* for one task, its parts and its expected error (one standard deviation in ln T).
      *
-     * @param baseline the prior's T for a task average in every predictor
+     * @param baseline     the prior's T for a task average in every predictor
+     * @param extrapolated T̂* with every predictor taken as it is, none clamped to the fitted range (still clipped to
+     *                     the temperature bounds): what the weights say beyond the data that set them, for judging
+     *                     whether clamping helps
      */
     public record Prediction(double temperature, double unclipped, double baseline, List<Contribution> contributions,
-                             double expectedLogError, double leverage, TransferPrior prior) {
+                             double extrapolated, double expectedLogError, double leverage, TransferPrior prior) {
         public boolean clipped() {
             return temperature != unclipped;
         }
@@ -105,12 +113,14 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
         double[] x = new double[predictors.size() + 1];
         x[0] = 1;
         double log = weights[0];
+        double unclamped = weights[0];
         double baseline = weights[0];
         List<Contribution> parts = new ArrayList<>();
         for (int j = 0; j < predictors.size(); j++) {
             x[j + 1] = task.value(predictors.get(j));
             double used = Math.min(ranges[j][1], Math.max(ranges[j][0], x[j + 1]));
             log += weights[j + 1] * used;
+            unclamped += weights[j + 1] * x[j + 1];
             baseline += weights[j + 1] * means[j];
             parts.add(new Contribution(predictors.get(j), x[j + 1], used, means[j], weights[j + 1]));
         }
@@ -121,21 +131,19 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
             }
         }
         double unclipped = Math.exp(log);
-        double t = Math.min(maxTemperature, Math.max(minTemperature, unclipped));
-        return new Prediction(t, unclipped, Math.exp(baseline), List.copyOf(parts),
+        double t = clip(unclipped);
+        return new Prediction(t, unclipped, Math.exp(baseline), List.copyOf(parts), clip(Math.exp(unclamped)),
                 residualScale * Math.sqrt(1 + Math.max(0, leverage)), leverage, this);
     }
 
-    /**
-     * T̂* with every predictor taken as it is, none clamped to the fitted range (still clipped to the temperature
-     * bounds): what the weights say beyond the data that set them, for judging whether clamping helps.
-     */
-    public double extrapolate(TaskPredictors task) {
-        double log = weights[0];
-        for (int j = 0; j < predictors.size(); j++) {
-            log += weights[j + 1] * task.value(predictors.get(j));
-        }
-        return Math.min(maxTemperature, Math.max(minTemperature, Math.exp(log)));
+    /** The same prior with its expected error scaled by {@code factor} (a calibration against held-out errors). */
+    public TransferPrior withErrorScaledBy(double factor, CoefficientProvenance provenance) {
+        return new TransferPrior(name, predictors, weights, means, ranges, inverseGram, residualScale * factor,
+                minTemperature, maxTemperature, provenance);
+    }
+
+    private double clip(double t) {
+        return Math.min(maxTemperature, Math.max(minTemperature, t));
     }
 
     /** Whether {@code nameOrFile} names a prior ({@code prior}, or a YAML file of {@code kind: transferPrior}). */

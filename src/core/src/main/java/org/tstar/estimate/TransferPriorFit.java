@@ -23,10 +23,12 @@ import org.tstar.InvalidInputException;
  * @param rule        the selection rule used; {@code rules} both rules' nested scores
  * @param nested      each task predicted with selection and fit done without its dataset
  * @param nestedError RMSE in ln T of {@code nested}; {@code nestedPearson} its Pearson r against the grid's ln T*
+ * @param errorCalibration the factor the prior's expected error was scaled by so that, over {@code nested}, it holds
+ *                    the grid's T* as often as one standard deviation promises ({@link TransferPrior#COVERAGE})
  */
 public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, SelectionRule rule, List<NestedScore> rules,
-                               List<Prediction> nested, double nestedError, double nestedPearson, int observations,
-                               int datasets) {
+                               List<Prediction> nested, double nestedError, double nestedPearson,
+                               double errorCalibration, int observations, int datasets) {
 
     /** One task's grid optimum and its training-free predictors. */
     public record Observation(String task, String dataset, TaskPredictors predictors, double gridOptimalTemperature) {
@@ -46,16 +48,32 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
 
     /**
      * A task predicted from the other datasets: the subset chosen without it, its T̂* (each predictor clamped to the
-     * fold's fitted range, as the shipped prior predicts), the T̂* the same weights give unclamped, the fold prior's
-     * expected error in ln T for the task (its first range is T̂* ÷ e^error … T̂* × e^error), and whether any
-     * predictor lay outside the fold's range.
+     * fold's fitted range, as the shipped prior predicts), the T̂* the same weights give unclamped, the expected
+     * error in ln T the fold prior states for the task, that error calibrated by the other scored datasets' nested
+     * predictions (the task's first range is T̂* ÷ e^error … T̂* × e^error), and whether any predictor lay outside the
+     * fold's range.
      */
     public record Prediction(String task, String dataset, List<String> predictors, double gridOptimalTemperature,
-                             double predictedTemperature, double extrapolatedTemperature, double expectedLogError,
-                             boolean outsideRange) {
-        /** Whether the grid's T* lies inside the first range the prior would give the search. */
+                             double predictedTemperature, double extrapolatedTemperature, double statedLogError,
+                             double expectedLogError, boolean outsideRange) {
+        /** The grid's T* from T̂*, in ln T. */
+        public double logError() {
+            return Math.abs(Math.log(gridOptimalTemperature / predictedTemperature));
+        }
+
+        /** Whether the grid's T* lies inside the first range the calibrated prior would give the search. */
         public boolean covered() {
-            return Math.abs(Math.log(gridOptimalTemperature / predictedTemperature)) <= expectedLogError;
+            return logError() <= expectedLogError;
+        }
+
+        /** Whether it lies inside the range the fold's own, uncalibrated error gives. */
+        public boolean coveredAsStated() {
+            return logError() <= statedLogError;
+        }
+
+        Prediction calibrated(double factor) {
+            return new Prediction(task, dataset, predictors, gridOptimalTemperature, predictedTemperature,
+                    extrapolatedTemperature, statedLogError, statedLogError * factor, outsideRange);
         }
     }
 
@@ -138,13 +156,33 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
         NestedScore used = rules.stream().min(java.util.Comparator.comparingDouble(NestedScore::error)).orElseThrow();
         Subset best = used.rule().choose(subsets);
         int fittedDatasets = datasets(observations).size();
-        TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, new CoefficientProvenance(source,
+        double calibration = calibration(used.predictions());
+        CoefficientProvenance provenance = new CoefficientProvenance(source,
                 observations.size() + " grid-optimal temperatures from " + fittedDatasets + " datasets; predictors "
                 + "chosen by leave-one-dataset-out RMSE in ln T" + (fittedDatasets == datasets.size() ? ""
                 : " over the " + datasets.size() + " scored datasets") + " among " + subsets.size() + " subsets of " + candidates
-                + " (" + used.rule().label() + ")", date, best.heldOutLogError()));
+                + " (" + used.rule().label() + "); expected error scaled ×" + String.format(java.util.Locale.ROOT, "%.3f",
+                calibration) + " to cover the nested predictions' grid T* " + Math.round(100 * TransferPrior.COVERAGE)
+                + " % of the time", date, best.heldOutLogError());
+        TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, provenance)
+                .withErrorScaledBy(calibration, provenance);
         return new TransferPriorFit(prior, List.copyOf(subsets), used.rule(), List.copyOf(rules), used.predictions(),
-                used.error(), used.pearson(), observations.size(), fittedDatasets);
+                used.error(), used.pearson(), calibration, observations.size(), fittedDatasets);
+    }
+
+    /**
+     * The factor k that makes k × stated error hold the grid's T* on {@link TransferPrior#COVERAGE} of the
+     * predictions: the split-conformal quantile of |ln T* − ln T̂*| ÷ stated error (rank ⌈(n + 1)·q⌉, so the
+     * coverage it promises holds for a new task, not only on these). 1 when no prediction states an error.
+     */
+    static double calibration(List<Prediction> predictions) {
+        double[] ratios = predictions.stream().filter(p -> p.statedLogError() > 0)
+                .mapToDouble(p -> p.logError() / p.statedLogError()).sorted().toArray();
+        if (ratios.length == 0) {
+            return 1;
+        }
+        int rank = (int) Math.ceil((ratios.length + 1) * TransferPrior.COVERAGE);
+        return ratios[Math.min(ratios.length, Math.max(1, rank)) - 1];
     }
 
     private static NestedScore nested(List<Observation> observations, java.util.Map<String, List<Subset>> withoutDataset,
@@ -162,11 +200,14 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
                 if (o.dataset().equals(dataset)) {
                     TransferPrior.Prediction p = fold.predict(o.predictors());
                     nested.add(new Prediction(o.task(), dataset, chosen.predictors(), o.gridOptimalTemperature(),
-                            p.temperature(), fold.extrapolate(o.predictors()), p.expectedLogError(),
+                            p.temperature(), p.extrapolated(), p.expectedLogError(), p.expectedLogError(),
                             p.contributions().stream().anyMatch(TransferPrior.Contribution::clamped)));
                 }
             }
         });
+        // each dataset's range calibrated on the others' errors only, so its coverage is judged on data it never saw
+        List<Prediction> stated = List.copyOf(nested);
+        nested.replaceAll(p -> p.calibrated(calibration(stated.stream().filter(q -> !q.dataset().equals(p.dataset())).toList())));
         LogTemperatureAgreement agreement = LogTemperatureAgreement.of(
                 nested.stream().mapToDouble(Prediction::predictedTemperature).toArray(),
                 nested.stream().mapToDouble(Prediction::gridOptimalTemperature).toArray());

@@ -72,7 +72,8 @@ public final class TransferPriorReport {
                         + "leave-one-dataset-out RMSE in ln T (%.3f), never by in-sample fit, taking %s: of the two "
                         + "rules, the one whose choice, redone without each dataset, predicted it better (%s). "
                         + "Expected error for a task: "
-                        + "%.3f·√(1 + h) in ln T, h its leverage (1 + h grows as the task leaves the fitted tasks' range), "
+                        + "%.3f·√(1 + h) in ln T, h its leverage (1 + h grows as the task leaves the fitted tasks' range; "
+                        + "the scale calibrated on the cross-validated tasks, see First range below), "
                         + "which sets the analytical search's first range r = e^error when a space names this prior. "
                         + "Provenance: %s; %s.%n%n", fit.subsets().size(), maxTerms(fit), TaskPredictors.CANDIDATES.size(),
                 prior.provenance().crossValidatedLogError(), fit.rule().label(), rules.toString().strip(),
@@ -104,19 +105,24 @@ public final class TransferPriorReport {
         Score priorScoreCv = Score.of(scored, priorCv.temperature());
         Score priorScoreFamily = heldOut.isEmpty() ? null : Score.of(heldOut, priorAll.temperature());
         long covered = fit.nested().stream().filter(TransferPriorFit.Prediction::covered).count();
+        long coveredAsStated = fit.nested().stream().filter(TransferPriorFit.Prediction::coveredAsStated).count();
         double coverage = fit.nested().isEmpty() ? Double.NaN : (double) covered / fit.nested().size();
         md.append(noiseCeiling(scored));
         md.append(String.format(Locale.ROOT, "First range: the grid's T* lies inside T̂* ÷ e^error … T̂* × e^error (the "
-                        + "range the analytical search starts from, error the fold's expected error for the task) on %d "
-                        + "of %d cross-validated tasks (%.0f %%), against the %.0f %% one standard deviation promises.%n%n",
-                covered, fit.nested().size(), 100 * coverage, 100 * NOMINAL_COVERAGE));
+                        + "range the analytical search starts from) on %d of %d cross-validated tasks (%.0f %%), against "
+                        + "the %.0f %% one standard deviation promises; error is the fold's expected error for the task "
+                        + "scaled by the factor that calibrates it on the other datasets' cross-validated tasks. As each "
+                        + "fold states it, uncalibrated: %d of %d (%.0f %%). The prior fitted on every task carries the "
+                        + "factor from all of them: ×%.3f.%n%n",
+                covered, fit.nested().size(), 100 * coverage, 100 * TransferPrior.COVERAGE, coveredAsStated,
+                fit.nested().size(), 100.0 * coveredAsStated / Math.max(1, fit.nested().size()), fit.errorCalibration()));
         md.append("## Targets\n\n| target | measured | |\n|---|---:|---|\n")
                 .append(targetLine("prior, cross-validated by dataset: Pearson r (ln T) ≥ 0.8", priorScoreCv.r(), 0.8, "%.3f"))
                 .append(targetLine("prior, cross-validated by dataset: T̂* alone within " + FitReport.MATCH_PP
                         + " pp on ≥ 60 % of tasks", priorScoreCv.share(), 0.6, "share"))
-                .append("| first range covers the grid's T* within 10 points of " + Math.round(100 * NOMINAL_COVERAGE)
+                .append("| first range covers the grid's T* within 10 points of " + Math.round(100 * TransferPrior.COVERAGE)
                         + " % | " + String.format(Locale.ROOT, "%.0f %%", 100 * coverage) + " | "
-                        + (Math.abs(coverage - NOMINAL_COVERAGE) <= 0.10 ? "met" : "missed") + " |\n");
+                        + (Math.abs(coverage - TransferPrior.COVERAGE) <= 0.10 ? "met" : "missed") + " |\n");
         if (priorScoreFamily != null) {
             md.append(targetLine("prior on the held-out family: Pearson r (ln T) ≥ 0.9", priorScoreFamily.r(), 0.9, "%.3f"))
                     .append(targetLine("prior on the held-out family: within " + FitReport.MATCH_PP + " pp on ≥ 70 %",
@@ -205,9 +211,6 @@ public final class TransferPriorReport {
                         + "of its seeds' optima, steadier than one seed's).%n%n", repeated, Math.sqrt(noise), Math.sqrt(total),
                 Math.sqrt(Math.max(0, 1 - noise / total)));
     }
-
-    /** The share of a normal distribution within one standard deviation: what an honest ±error range covers. */
-    static final double NOMINAL_COVERAGE = 0.6827;
 
     /**
      * Clamped against extrapolated, on the cross-validated tasks with a predictor outside their fold's fitted range:

@@ -155,6 +155,36 @@ class TransferPriorFitTest {
     }
 
     @Test
+    void theCalibrationIsTheConformalQuantileOfErrorOverStatedError() {
+        // ratios 0.1 … 0.9: rank ⌈10 · 0.6827⌉ = 7 → 0.7; predictions that state no error are left out
+        List<TransferPriorFit.Prediction> predictions = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            predictions.add(new TransferPriorFit.Prediction("t" + i, "d", List.of(), Math.exp(0.1 * i), 1, 1, 1, 1, false));
+        }
+        predictions.add(new TransferPriorFit.Prediction("none", "d", List.of(), 50, 1, 1, 0, 0, false));
+        assertThat(TransferPriorFit.calibration(predictions)).isCloseTo(0.7, within(1e-12));
+        assertThat(TransferPriorFit.calibration(List.of())).isEqualTo(1);
+    }
+
+    @Test
+    void eachDatasetsRangeIsCalibratedOnTheOtherDatasetsAndTheShippedPriorOnAll() {
+        // heavy-tailed noise: the fold's own error understates some datasets; calibration must not look at them
+        List<TransferPriorFit.Observation> all = observations(8, 6, 0.4, 13);
+        TransferPriorFit fit = TransferPriorFit.fit(all, ALL, 4, 1e-6, 1e6, "test", "today");
+        for (TransferPriorFit.Prediction p : fit.nested()) {
+            double others = TransferPriorFit.calibration(fit.nested().stream()
+                    .filter(q -> !q.dataset().equals(p.dataset())).toList());
+            assertThat(p.expectedLogError()).isCloseTo(p.statedLogError() * others, within(1e-12));
+        }
+        assertThat(fit.errorCalibration()).isCloseTo(TransferPriorFit.calibration(fit.nested()), within(1e-12));
+        TransferPrior uncalibrated = TransferPriorFit.prior(all, fit.subsets().stream()
+                .filter(s -> s.predictors().equals(fit.prior().predictors())).findFirst().orElseThrow(), 1e-6, 1e6,
+                fit.prior().provenance());
+        assertThat(fit.prior().residualScale()).isCloseTo(uncalibrated.residualScale() * fit.errorCalibration(), within(1e-12));
+        assertThat(fit.prior().provenance().fittedOn()).contains("expected error scaled ×");
+    }
+
+    @Test
     void extrapolatingFollowsTheWeightsPastTheFittedRangeWhereThePredictionClampsThem() {
         TransferPrior prior = TransferPriorFit.fit(observations(6, 6, 0, 11), ALL, 4, 1e-6, 1e6, "test", "today").prior();
         TaskPredictors t = randomTask(new Random(12));
@@ -162,7 +192,7 @@ class TransferPriorFitTest {
         TaskPredictors far = new TaskPredictors(t.width(), t.classes(), t.csg(), t.trainSamples(), t.head(), t.updater(),
                 10.0, t.epochs(), t.batchSize(), t.probe());
         assertThat(prior.predict(far).contributions()).anySatisfy(c -> assertThat(c.clamped()).isTrue());
-        assertThat(prior.extrapolate(far)).isCloseTo(planted(far), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(prior.predict(far).extrapolated()).isCloseTo(planted(far), org.assertj.core.data.Percentage.withPercentage(1e-6));
         assertThat(prior.predict(far).temperature()).isNotCloseTo(planted(far), org.assertj.core.data.Percentage.withPercentage(1));
     }
 
