@@ -137,7 +137,7 @@ public record TransferPrior(String name, List<String> predictors, double[] weigh
     }
 
     /** The same prior with its expected error scaled by {@code factor} (a calibration against held-out errors). */
-    public TransferPrior withErrorScaledBy(double factor, CoefficientProvenance provenance) {
+    public TransferPrior withErrorScaledBy(double factor) {
         return new TransferPrior(name, predictors, weights, means, ranges, inverseGram, residualScale * factor,
                 minTemperature, maxTemperature, provenance);
     }

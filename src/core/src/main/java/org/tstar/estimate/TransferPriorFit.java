@@ -161,11 +161,10 @@ public record TransferPriorFit(TransferPrior prior, List<Subset> subsets, Select
                 observations.size() + " grid-optimal temperatures from " + fittedDatasets + " datasets; predictors "
                 + "chosen by leave-one-dataset-out RMSE in ln T" + (fittedDatasets == datasets.size() ? ""
                 : " over the " + datasets.size() + " scored datasets") + " among " + subsets.size() + " subsets of " + candidates
-                + " (" + used.rule().label() + "); expected error scaled ×" + String.format(java.util.Locale.ROOT, "%.3f",
-                calibration) + " to cover the nested predictions' grid T* " + Math.round(100 * TransferPrior.COVERAGE)
-                + " % of the time", date, best.heldOutLogError());
+                + " (" + used.rule().label() + "); expected error calibrated to hold the nested predictions' grid T* "
+                + Math.round(100 * TransferPrior.COVERAGE) + " % of the time", date, best.heldOutLogError());
         TransferPrior prior = prior(observations, best, minTemperature, maxTemperature, provenance)
-                .withErrorScaledBy(calibration, provenance);
+                .withErrorScaledBy(calibration);
         return new TransferPriorFit(prior, List.copyOf(subsets), used.rule(), List.copyOf(rules), used.predictions(),
                 used.error(), used.pearson(), calibration, observations.size(), fittedDatasets);
     }

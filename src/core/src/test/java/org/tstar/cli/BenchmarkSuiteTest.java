@@ -253,6 +253,8 @@ class BenchmarkSuiteTest {
             assertThat(refitPrior.weights()[j]).as("prior weight %d", j)
                     .isCloseTo(shippedPrior.weights()[j], MachineTolerance.relative(shippedPrior.weights()[j], relative));
         }
+        assertThat(refitPrior.residualScale()).as("prior residual scale (calibrated)")
+                .isCloseTo(shippedPrior.residualScale(), MachineTolerance.relative(shippedPrior.residualScale(), relative));
         // and the fit report committed beside the benchmark is the one this fit prints, to its printed digits
         String committed = Files.readString(Path.of(reports.get(0), "fit.md")).strip();
         String printed = run.out();

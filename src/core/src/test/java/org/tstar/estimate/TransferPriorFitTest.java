@@ -168,7 +168,7 @@ class TransferPriorFitTest {
 
     @Test
     void eachDatasetsRangeIsCalibratedOnTheOtherDatasetsAndTheShippedPriorOnAll() {
-        // heavy-tailed noise: the fold's own error understates some datasets; calibration must not look at them
+        // a dataset's own errors never enter its range's factor: only the other datasets' ratios do
         List<TransferPriorFit.Observation> all = observations(8, 6, 0.4, 13);
         TransferPriorFit fit = TransferPriorFit.fit(all, ALL, 4, 1e-6, 1e6, "test", "today");
         for (TransferPriorFit.Prediction p : fit.nested()) {
@@ -181,7 +181,7 @@ class TransferPriorFitTest {
                 .filter(s -> s.predictors().equals(fit.prior().predictors())).findFirst().orElseThrow(), 1e-6, 1e6,
                 fit.prior().provenance());
         assertThat(fit.prior().residualScale()).isCloseTo(uncalibrated.residualScale() * fit.errorCalibration(), within(1e-12));
-        assertThat(fit.prior().provenance().fittedOn()).contains("expected error scaled ×");
+        assertThat(fit.prior().provenance().fittedOn()).contains("expected error calibrated");
     }
 
     @Test
