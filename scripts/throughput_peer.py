@@ -53,28 +53,46 @@ def epoch(model, optimizer, x, y, batch, temperature):
 def summarize(folder, rounds, out):
     """Every round's rows into throughput-peer.csv, the medians over rounds and their ratio into throughput-peer.md."""
     rows = []
+    chosen = None
     for r in range(1, rounds + 1):
-        with open(os.path.join(folder, "tstar-%d.csv" % r)) as f:
-            for t in csv.DictReader(f):
-                rows.append(["tstar", "dl4j-1.0.0-M2.1", t["workload"], r, float(t["samples_per_second"])])
+        # tstar-R.csv: the build chosen at launch; tstar-generic-R.csv, where that was not the generic one
+        for name in ("tstar-%d.csv" % r, "tstar-generic-%d.csv" % r):
+            if not os.path.exists(os.path.join(folder, name)):
+                continue
+            with open(os.path.join(folder, name)) as f:
+                for t in csv.DictReader(f):
+                    if name.startswith("tstar-%d" % r):
+                        chosen = t["nd4j_build"]
+                    rows.append(["tstar", "dl4j-1.0.0-M2.1", t["nd4j_build"], t["workload"], r, float(t["samples_per_second"])])
         with open(os.path.join(folder, "torch-%d.csv" % r)) as f:
             for line in f:
                 c = line.strip().split(",")
-                rows.append(["pytorch", c[0].split("-", 1)[1], c[1], r, float(c[7])])
+                rows.append(["pytorch", c[0].split("-", 1)[1], "openblas", c[1], r, float(c[7])])
     date = datetime.date.today().isoformat()
     with open(os.path.join(out, "throughput-peer.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["framework", "version", "workload", "round", "samples_per_second", "omp_threads", "date"])
+        w.writerow(["framework", "version", "build", "workload", "round", "samples_per_second", "omp_threads", "date"])
         for row in rows:
-            w.writerow(row[:4] + ["%.4g" % row[4], 1, date])
-    md = ["One thread each, %d interleaved rounds (each the median of 3 timed trials after a warm-up: 3 epochs for tstar, 1 for PyTorch, whose timing starts after the model is built), %s; made by "
-          "`bash scripts/throughput-peer.sh`." % (rounds, date), "",
-          "| workload | tstar samples/s | PyTorch samples/s | tstar / PyTorch |", "|---|---:|---:|---:|"]
+            w.writerow(row[:5] + ["%.4g" % row[5], 1, date])
+
+    def median(framework, build, workload):
+        speeds = [r[5] for r in rows if r[0] == framework and r[2] == build and r[3] == workload]
+        return statistics.median(speeds) if speeds else None
+
+    def cell(speed):
+        return "—" if speed is None else "{:,.0f}".format(speed)
+
+    md = ["One thread each, %d interleaved rounds (each the median of 3 timed trials after a warm-up: 3 epochs for tstar, "
+          "1 for PyTorch, whose timing starts after the model is built), %s; made by `bash scripts/throughput-peer.sh`. "
+          "tstar ran on ND4J's generic build and on the build it chose at launch (%s); the ratio is the chosen build's."
+          % (rounds, date, chosen), "",
+          "| workload | tstar generic samples/s | tstar avx2 samples/s | PyTorch samples/s | tstar / PyTorch |",
+          "|---|---:|---:|---:|---:|"]
     for workload in WORKLOADS:
-        mine = statistics.median(r[4] for r in rows if r[0] == "tstar" and r[2] == workload)
-        theirs = statistics.median(r[4] for r in rows if r[0] == "pytorch" and r[2] == workload)
-        md.append("| %s | %s | %s | %.2f |" % (LABELS[workload], "{:,.0f}".format(mine), "{:,.0f}".format(theirs),
-                                               mine / theirs))
+        theirs = median("pytorch", "openblas", workload)
+        md.append("| %s | %s | %s | %s | %.2f |" % (LABELS[workload], cell(median("tstar", "generic", workload)),
+                                                    cell(median("tstar", "avx2", workload)), cell(theirs),
+                                                    median("tstar", chosen, workload) / theirs))
     with open(os.path.join(out, "throughput-peer.md"), "w") as f:
         f.write("\n".join(md) + "\n")
     print("\n".join(md))

@@ -13,6 +13,7 @@ import org.tstar.estimate.FeatureStatistics;
 import org.tstar.estimate.TemperatureCoefficients;
 import org.tstar.model.TrialResult;
 import org.tstar.report.BenchmarkTable;
+import org.tstar.report.RunSummary;
 import org.tstar.report.SuiteTables;
 import org.tstar.report.ComparisonTable;
 import org.tstar.report.CurveLog;
@@ -214,7 +215,7 @@ public final class SuiteRun {
                 + "training seed; all three multi-fidelity searches keep the space's `successiveHalving` budget.\n\n"
                 + "## Targets\n\n" + SuiteTables.targets(rows) + "\n" + whyMissed(rows) + "## Per task (mean ± sd over seeds)\n\n"
                 + SuiteTables.resultsTable(rows) + "\nEach task's trials, comparison and plot are in `<task>-seed<seed>/`.\n\n"
-                + "Made by: `" + command + "`\n";
+                + RunSummary.madeBy(command);
         folder.writeAtomically("summary.md", summary);
         ending.finish(RunState.Status.COMPLETED, "");
         console.printf("%nwrote %s: tasks.csv, summary.md and a folder per task and seed%n", folder.path());
@@ -252,8 +253,8 @@ public final class SuiteRun {
                     fmt(r, "t_hat_paper"), fmt(r, "t_hat_fitted"), fmt(r, "grid_t"), acc(r, "grid_test_accuracy"),
                     r.text("grid_trials"), r.text("grid_epochs"), r.number("grid_seconds")));
         }
-        return b.append("\nEach task's trials and learning curves are in `<task>-seed<seed>/`.\n\nMade by: `")
-                .append(command).append("`\n").toString();
+        return b.append("\nEach task's trials and learning curves are in `<task>-seed<seed>/`.\n\n")
+                .append(RunSummary.madeBy(command)).toString();
     }
 
     private static String whyMissed(List<BenchmarkTable.Row> rows) {

@@ -21,6 +21,7 @@ import org.tstar.data.DataSplit;
 import org.tstar.data.FeatureSet;
 import org.tstar.data.Standardization;
 import org.tstar.model.HeadSpec;
+import org.tstar.model.Nd4jNativeBuild;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrainingRecipe;
@@ -54,7 +55,7 @@ import org.tstar.search.trial.Strategy;
 public record ThroughputBenchmark(List<Integer> threads, List<String> workloads, int rows, int epochs, int repeats) {
     public static final List<String> COLUMNS = List.of("workload", "omp_threads", "rows", "width", "classes", "batch", "epochs",
             "parameters", "samples_per_second", "seconds_per_epoch", "gflops_per_second", "overhead_ms_per_candidate",
-            "overhead_fraction", "repeats", "date");
+            "overhead_fraction", "repeats", "date", "nd4j_build");
     public static final List<String> WORKLOADS = List.of("bn-linear", "mnist-mlp", "runner-overhead");
 
     public ThroughputBenchmark {
@@ -87,6 +88,8 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
     public static void main(String[] args) {
         // as the command line does: ND4J's info lines would bury the parent's console
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the parent passes its build as -D, so both measure the same one
+        Nd4jNativeBuild.selectBeforeNd4jLoads();
         ThroughputBenchmark b = new ThroughputBenchmark(List.of(Integer.parseInt(args[0])), List.of(args[1].split(",")),
                 Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         try {
@@ -115,6 +118,7 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + Nd4jNativeBuild.PROPERTY + "=" + Nd4jNativeBuild.selectBeforeNd4jLoads().extension());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThroughputBenchmark.class.getName(),
                 Integer.toString(ompThreads), String.join(",", workloads), Integer.toString(rows), Integer.toString(epochs),
                 Integer.toString(repeats)));
@@ -221,7 +225,8 @@ public record ThroughputBenchmark(List<Integer> threads, List<String> workloads,
                              String perSecond, String secondsPerEpoch, String gflops, String overheadMs, String overheadFraction) {
         return List.of(workload, Integer.toString(omp), Integer.toString(n), Integer.toString(width), Integer.toString(classes),
                 Integer.toString(batch), Integer.toString(epochs), parameters < 0 ? "" : Long.toString(parameters), perSecond, secondsPerEpoch,
-                gflops, overheadMs, overheadFraction, Integer.toString(repeats), LocalDate.now().toString());
+                gflops, overheadMs, overheadFraction, Integer.toString(repeats), LocalDate.now().toString(),
+                Nd4jNativeBuild.loaded());
     }
 
     private static INDArray firstRows(INDArray m) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.tstar.InvalidInputException;
 import org.tstar.bench.RunStoppedException;
+import org.tstar.model.Nd4jNativeBuild;
 import org.tstar.report.ReportWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,15 @@ public final class TstarCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            // before anything loads ND4J: JavaCPP picks the native build when it first loads
+            Nd4jNativeBuild.selectBeforeNd4jLoads();
+        } catch (InvalidInputException e) {
+            err.println("tstar: " + firstLine(e.getMessage()));
+            System.exit(EXIT_BAD_INPUT);
+        }
+        System.exit(execute(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */

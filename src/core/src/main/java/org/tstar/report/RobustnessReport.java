@@ -121,8 +121,8 @@ public final class RobustnessReport {
                 + "clean-accuracy cost) is said to hold for a training mode when PGD accuracy correlates positively "
                 + "with log T over the grid and the most PGD-robust temperature whose clean accuracy is within %2$.0f pp "
                 + "of the best lies above the clean optimum, gaining ≥ %1$.0f pp of PGD accuracy. Temperatures are picked on test "
-                + "accuracy here: this describes the curve, it does not select a model.%n%nMade by: `%3$s`%n",
-                MIN_GAIN_PP, MAX_COST_PP, command));
+                + "accuracy here: this describes the curve, it does not select a model.%n%n%3$s",
+                MIN_GAIN_PP, MAX_COST_PP, RunSummary.madeBy(command)));
         return md.toString();
     }
 

@@ -40,7 +40,7 @@ public final class RunSummary {
                 seeded, 100 * c.accuracyGap(), seeded, 100 * c.saving("flops").saved(), 100 * c.saving("seconds").saved()));
         md.append(strategy(c.analytical()));
         md.append(strategy(c.grid()));
-        md.append("Made by: `").append(command).append("`\n");
+        md.append(madeBy(command));
         return md.toString();
     }
 
@@ -57,8 +57,16 @@ public final class RunSummary {
                 score(o), accuracy(o.chosenResult().map(TrialResult::testAccuracy).orElse(Double.NaN)),
                 o.trialCount(), o.epochs(), o.samplePasses(), o.trainingSeconds(), o.flops()));
         md.append(strategy(o));
-        md.append("Made by: `").append(command).append("`\n");
+        md.append(madeBy(command));
         return md.toString();
+    }
+
+    /**
+     * The closing lines of every summary of a run that trained: which ND4J native build trained it (its trials
+     * differ from another build's in the last digits) and the command that made it.
+     */
+    public static String madeBy(String command) {
+        return org.tstar.model.Nd4jNativeBuild.statement() + "\n\nMade by: `" + command + "`\n";
     }
 
     /** A strategy whose every trial failed has no result: said first, in bold; some failures, in a line. */

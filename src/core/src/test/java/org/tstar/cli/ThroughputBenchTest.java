@@ -35,7 +35,9 @@ class ThroughputBenchTest {
         assertThat(rows).extracting(r -> r.get("workload")).containsExactly("bn-linear", "runner-overhead");
         Map<String, String> linear = rows.get(0);
         assertThat(linear).containsEntry("omp_threads", "1").containsEntry("rows", "512").containsEntry("width", "512")
-                .containsEntry("classes", "100").containsEntry("batch", "256");
+                .containsEntry("classes", "100").containsEntry("batch", "256")
+                // the child trained on the build this JVM chose, handed on as -D
+                .containsEntry("nd4j_build", org.tstar.model.Nd4jNativeBuild.selectBeforeNd4jLoads().build());
         // BN (2 × 512 trainable) + dense 512 × 100 + 100 biases
         assertThat(Long.parseLong(linear.get("parameters"))).isEqualTo(2 * 512 + 512 * 100 + 100);
         assertThat(Double.parseDouble(linear.get("samples_per_second"))).isPositive();
@@ -73,16 +75,19 @@ class ThroughputBenchTest {
         try (CSVParser csv = CSVParser.parse(Path.of("reports/benchmark/throughput-peer.csv"), StandardCharsets.UTF_8,
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
             for (CSVRecord r : csv) {
-                speeds.computeIfAbsent(r.get("framework") + " " + r.get("workload"), k -> new ArrayList<>())
+                speeds.computeIfAbsent(r.get("framework") + " " + r.get("build") + " " + r.get("workload"), k -> new ArrayList<>())
                         .add(Double.parseDouble(r.get("samples_per_second")));
             }
         }
-        assertThat(speeds.keySet()).containsExactly("pytorch bn-linear", "pytorch mnist-mlp", "tstar bn-linear",
-                "tstar mnist-mlp");
+        assertThat(speeds.keySet()).containsExactly("pytorch openblas bn-linear", "pytorch openblas mnist-mlp",
+                "tstar avx2 bn-linear", "tstar avx2 mnist-mlp", "tstar generic bn-linear", "tstar generic mnist-mlp");
+        // the ratio is the build chosen at launch (avx2 where this report was made), both builds' medians shown
+        assertThat(table).contains("the build it chose at launch (avx2)");
         for (String[] w : new String[][] {{"bn-linear", "| BN"}, {"mnist-mlp", "| MNIST"}}) {
-            double ratio = median(speeds.get("tstar " + w[0])) / median(speeds.get("pytorch " + w[0]));
+            double ratio = median(speeds.get("tstar avx2 " + w[0])) / median(speeds.get("pytorch openblas " + w[0]));
             String row = rows.stream().filter(r -> r.startsWith(w[1])).findFirst().orElseThrow();
-            assertThat(row).endsWith(String.format(Locale.ROOT, "| %.2f |", ratio));
+            assertThat(row).contains(String.format(Locale.ROOT, "| %,.0f | %,.0f |", median(speeds.get("tstar generic " + w[0])),
+                    median(speeds.get("tstar avx2 " + w[0])))).endsWith(String.format(Locale.ROOT, "| %.2f |", ratio));
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.tstar.InvalidInputException;
 import org.tstar.data.DataSplit;
 import org.tstar.model.EpochObserver;
+import org.tstar.model.Nd4jNativeBuild;
 import org.tstar.model.PreparedSplit;
 import org.tstar.model.TemperatureTrainer;
 import org.tstar.model.TrialResult;
@@ -81,6 +82,10 @@ public final class SparkTrialExecutor implements TrialExecutor, MeterBinder {
                 .set("spark.executorEnv.ND4J_IGNORE_AVX", "true")
                 .set("spark.task.cpus", "1");
         conf.forEach(sparkConf::set);
+        // executors train on the driver's ND4J build, so a cluster's trials are the driver's to the last digit
+        // (an executor whose CPU lacks it fails its tasks: TSTAR_ND4J_BUILD=generic on the driver then)
+        String build = "-D" + Nd4jNativeBuild.PROPERTY + "=" + Nd4jNativeBuild.selectBeforeNd4jLoads().extension();
+        sparkConf.set("spark.executor.extraJavaOptions", (sparkConf.get("spark.executor.extraJavaOptions", "") + " " + build).strip());
         long timeout = sparkConf.getLong(REGISTRATION_TIMEOUT, 120);
         if (master.startsWith("spark://")) {
             requireReachable(master);
