@@ -18,7 +18,7 @@ import org.tstar.InvalidInputException;
  * first). With the AVX2 jar on the class path and no property set, JavaCPP would load the highest build it finds
  * whatever the CPU, hence the property is always set, to the empty extension for the generic build. Trials are
  * bit-identical from run to run on one build; the two builds differ in the last digits (measured on the default
- * compare: validation losses within 6e-6 relative, every accuracy and pick the same).
+ * compare, reports/benchmark/nd4j-build: validation losses within 5.4e-6 relative, every accuracy and pick the same).
  *
  * @param build  {@code generic} or {@code avx2}
  * @param reason why this build, as the run's summary states it
@@ -130,7 +130,7 @@ public record Nd4jNativeBuild(String build, String reason) {
     public static String statement() {
         Nd4jNativeBuild chosen = selectBeforeNd4jLoads();
         String loaded = loaded();
-        String name = loaded.equals(AVX2) ? "linux-x86_64-avx2" : loaded.equals(GENERIC) ? "linux-x86_64" : loaded;
+        String name = loaded.equals(AVX2) || loaded.equals(GENERIC) ? new Nd4jNativeBuild(loaded, "").classifier() : loaded;
         return loaded.equals(chosen.build())
                 ? String.format(Locale.ROOT, "ND4J native build %s (%s).", name, chosen.reason())
                 : String.format(Locale.ROOT, "ND4J native build %s, although %s was chosen (%s): ND4J had loaded before the choice.",
