@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tstar beside PyTorch on the two workloads of `tstar bench throughput`, one thread each, interleaved round by round
-# (tstar on the ND4J build it chooses at launch, tstar on the generic build where that was another, then PyTorch;
+# (tstar on the ND4J build it chooses at launch, tstar on the other build — AVX2 where the CPU has it — then PyTorch;
 # three rounds) so all see the same machine. Installs Debian's python3-torch and OpenBLAS if
 # absent (Debian's torch calls whatever libblas.so.3 points to: the reference BLAS by default, about six times
 # slower than the OpenBLAS a pip wheel would bring). Writes reports/benchmark/throughput-peer.csv (every round) and
@@ -25,10 +25,12 @@ for round in $(seq 1 "$rounds"); do
   # three epochs per timed trial, so building the network is not a third of what is timed
   bin/tstar bench throughput --threads 1 --workloads bn-linear,mnist-mlp --epochs 3 --repeats 3 \
     --out "$work/tstar-$round.csv" >/dev/null
-  if ! grep -q ',generic$' "$work/tstar-$round.csv"; then
-    echo "round $round of $rounds: tstar on ND4J's generic build"
-    TSTAR_ND4J_BUILD=generic bin/tstar bench throughput --threads 1 --workloads bn-linear,mnist-mlp --epochs 3 --repeats 3 \
-      --out "$work/tstar-generic-$round.csv" >/dev/null
+  # the CSV's records end in CRLF (Commons CSV's default)
+  if tr -d '\r' < "$work/tstar-$round.csv" | grep -q ',generic$'; then other=avx2; else other=generic; fi
+  if [ "$other" = generic ] || { grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; }; then
+    echo "round $round of $rounds: tstar on ND4J's $other build"
+    TSTAR_ND4J_BUILD=$other bin/tstar bench throughput --threads 1 --workloads bn-linear,mnist-mlp --epochs 3 --repeats 3 \
+      --out "$work/tstar-other-$round.csv" >/dev/null
   fi
   echo "round $round of $rounds: PyTorch"
   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$python" scripts/throughput_peer.py --threads 1 --repeats 3 > "$work/torch-$round.csv"

@@ -55,8 +55,8 @@ def summarize(folder, rounds, out):
     rows = []
     chosen = None
     for r in range(1, rounds + 1):
-        # tstar-R.csv: the build chosen at launch; tstar-generic-R.csv, where that was not the generic one
-        for name in ("tstar-%d.csv" % r, "tstar-generic-%d.csv" % r):
+        # tstar-R.csv: the build chosen at launch; tstar-other-R.csv: the other build, where this CPU can run it
+        for name in ("tstar-%d.csv" % r, "tstar-other-%d.csv" % r):
             if not os.path.exists(os.path.join(folder, name)):
                 continue
             with open(os.path.join(folder, name)) as f:
@@ -84,7 +84,7 @@ def summarize(folder, rounds, out):
 
     md = ["One thread each, %d interleaved rounds (each the median of 3 timed trials after a warm-up: 3 epochs for tstar, "
           "1 for PyTorch, whose timing starts after the model is built), %s; made by `bash scripts/throughput-peer.sh`. "
-          "tstar ran on ND4J's generic build and on the build it chose at launch (%s); the ratio is the chosen build's."
+          "tstar ran on the build it chose at launch (%s) and on ND4J's other build; the ratio is the chosen build's."
           % (rounds, date, chosen), "",
           "| workload | tstar generic samples/s | tstar avx2 samples/s | PyTorch samples/s | tstar / PyTorch |",
           "|---|---:|---:|---:|---:|"]

@@ -10,8 +10,12 @@ import java.util.stream.Collectors;
 import org.tstar.InvalidInputException;
 
 /**
- * Which of ND4J's native builds a tstar JVM trains with: the AVX2 build where the CPU has AVX2 and FMA, the generic
- * {@code linux-x86_64} build elsewhere or when {@value #CHOICE_VARIABLE}{@code =generic} asks for it.
+ * Which of ND4J's native builds a tstar JVM trains with: the generic {@code linux-x86_64} build unless
+ * {@value #CHOICE_VARIABLE}{@code =avx2} asks for the AVX2 build on a CPU that has AVX2 and FMA.
+ *
+ * <p>Generic is the default because the AVX2 build measured no faster on tstar's trials (six interleaved rounds,
+ * reports/benchmark/throughput-peer.md: within ±10 % either way, per workload and round), while every committed
+ * report was made on the generic build; a trial's time goes to per-operation overhead, not to vector width.
  *
  * <p>JavaCPP reads {@value #PROPERTY} once, when ND4J's natives load, so {@link #selectBeforeNd4jLoads} must run
  * before the first ND4J class is touched (the command line, the throughput child JVM and the test launcher call it
@@ -47,8 +51,8 @@ public record Nd4jNativeBuild(String build, String reason) {
 
     /**
      * The build for a CPU with {@code cpuFlags} (as /proc/cpuinfo names them) when the AVX2 build is or is not
-     * {@code shipped}; {@code requested} is {@value #CHOICE_VARIABLE}'s value or null. A request the CPU or the
-     * class path cannot honour is refused in one line.
+     * {@code shipped}; {@code requested} is {@value #CHOICE_VARIABLE}'s value or null (generic then). A request the
+     * CPU or the class path cannot honour is refused in one line.
      */
     public static Nd4jNativeBuild choose(String requested, Set<String> cpuFlags, boolean shipped) {
         boolean capable = cpuFlags.contains("avx2") && cpuFlags.contains("fma");
@@ -71,10 +75,10 @@ public record Nd4jNativeBuild(String build, String reason) {
             return new Nd4jNativeBuild(AVX2, CHOICE_VARIABLE + "=avx2");
         }
         if (capable && shipped) {
-            return new Nd4jNativeBuild(AVX2, "the CPU has AVX2 and FMA; " + CHOICE_VARIABLE + "=generic picks the generic build");
+            return new Nd4jNativeBuild(GENERIC, "the default; " + CHOICE_VARIABLE + "=avx2 picks the AVX2 build this CPU can run");
         }
-        return new Nd4jNativeBuild(GENERIC, capable ? "the AVX2 build is not on the class path"
-                : "the CPU lacks AVX2 or FMA");
+        return new Nd4jNativeBuild(GENERIC, capable ? "the default; the AVX2 build is not on the class path"
+                : "the default; this CPU lacks AVX2 or FMA");
     }
 
     /**
