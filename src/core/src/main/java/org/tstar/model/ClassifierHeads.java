@@ -3,7 +3,6 @@ package org.tstar.model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -49,7 +48,7 @@ public final class ClassifierHeads {
             layers.layer(new DenseLayer.Builder().nOut(width).activation(Activation.RELU).build());
         }
         if (head.batchNormBeforeOutput()) {
-            layers.layer(new BatchNormalization.Builder().nOut(head.featureWidth(inputWidth)).build());
+            layers.layer(new DenseBatchNormalizationLayer(head.featureWidth(inputWidth)));
         }
         if (head.type() == HeadType.COSINE) {
             layers.layer(new CosineSimilarityLayer.Builder(classes, scale).build());

@@ -22,7 +22,7 @@ import org.tstar.InvalidInputException;
  * first). With the AVX2 jar on the class path and no property set, JavaCPP would load the highest build it finds
  * whatever the CPU, hence the property is always set, to the empty extension for the generic build. Trials are
  * bit-identical from run to run on one build; the two builds differ in the last digits (measured on the default
- * compare, reports/benchmark/nd4j-build: validation losses within 5.4e-6 relative, every accuracy and pick the same).
+ * compare, reports/benchmark/nd4j-build: validation losses within 3.1e-5 relative, every accuracy and pick the same).
  *
  * @param build  {@code generic} or {@code avx2}
  * @param reason why this build, as the run's summary states it
