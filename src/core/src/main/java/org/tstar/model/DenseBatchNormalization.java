@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * variance of its parameters in inference, the same "distributed-safe" gradients for the running statistics, which
  * the configuration's NoOp updater subtracts), but DL4J 1.0.0-M2.1's version reduces columns with strided
  * per-column passes and copies x − μ and x̂ out of the workspace on every forward pass: a trial's profile
- * (reports/benchmark/trial-profile.md) had half its native time there. Here a column sum is 1ᵀX (one GEMM), x̂
+ * (reports/benchmark/trial-profile.md of 2026-12-07) had a third of its native samples there. Here a column sum is 1ᵀX (one GEMM), x̂
  * stays in arrays allocated once per minibatch size, and the per-feature arithmetic (σ, γ/σ, the running
  * statistics' steps: vectors of the layer's width) is done in Java, where it costs less than one native call:
  * seven native operations forward and seven backward. Other ranks (CNN, RNN activations) go to DL4J's

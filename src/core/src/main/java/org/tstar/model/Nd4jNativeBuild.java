@@ -14,7 +14,7 @@ import org.tstar.InvalidInputException;
  * {@value #CHOICE_VARIABLE}{@code =avx2} asks for the AVX2 build on a CPU that has AVX2 and FMA.
  *
  * <p>Generic is the default because the AVX2 build measured no faster on tstar's trials (six interleaved rounds,
- * reports/benchmark/throughput-peer.md: within ±10 % either way, per workload and round), while every committed
+ * reports/benchmark/nd4j-build: AVX2/generic per round 0.81–1.18, medians within ±10 % either way), while every committed
  * report was made on the generic build; a trial's time goes to per-operation overhead, not to vector width.
  *
  * <p>JavaCPP reads {@value #PROPERTY} once, when ND4J's natives load, so {@link #selectBeforeNd4jLoads} must run
